@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: BSD-3-Clause */ /* stub: being written */
+#include "qatsec_config.h"
