@@ -141,6 +141,12 @@ int qatsec_config_parse(const char *path, const char *text, size_t len,
 		uint32_t fallback_index, struct qatsec_endpoint_cfg *ep,
 		struct qatsec_diags *diags);
 
+/* Devtype and endpoint index from a file name <type>_dev<N>.conf (the
+ * directory part is ignored); false when the name does not follow it.
+ */
+bool qatsec_config_name_index(const char *path, char *devtype, size_t size,
+		uint32_t *index);
+
 /* Read and parse a file from disk. */
 int qatsec_config_parse_file(const char *path, uint32_t fallback_index,
 		struct qatsec_endpoint_cfg *ep, struct qatsec_diags *diags);
@@ -176,5 +182,21 @@ int qatsec_sections_find_user(const struct qatsec_section_table *tbl,
 int qatsec_inst_core(const struct qatsec_inst_cfg *inst, uint32_t n);
 
 const char *qatsec_diag_level_str(enum qatsec_diag_level level);
+
+/* Append one diagnostic "file:line: [section] key: message"; line 0,
+ * section NULL and key NULL leave their part out. Counts past
+ * QATSEC_MAX_DIAGS without storing. diags may be NULL.
+ */
+void qatsec_diag_add(struct qatsec_diags *diags,
+		enum qatsec_diag_level level, const char *file, uint32_t line,
+		const char *section, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Ring-slot budget of one endpoint: KERNEL and user instances against the
+ * slots ServicesEnabled leaves per service. Run by qatsec_config_parse and
+ * again by qatsec_sections_expand. Returns the number of errors added.
+ */
+uint32_t qatsec_config_check_slots(const struct qatsec_endpoint_cfg *ep,
+		struct qatsec_diags *diags);
 
 #endif /* QATSEC_CONFIG_H */

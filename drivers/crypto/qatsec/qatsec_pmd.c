@@ -1,18 +1,531 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * stub: being written */
-#include <rte_common.h>
-#include <rte_compat.h>
-#include <rte_log.h>
-#include <cryptodev_pmd.h>
+ * qatsec layer 2: the crypto_qatsec vdev driver. In a primary it reads the
+ * endpoint configuration (conf_dir= or the built-in default), probes one
+ * soft endpoint per file and creates one cryptodev per internal section,
+ * named crypto_qatsec_<section>. In a secondary it attaches to the
+ * primary's devices through the shared table.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <numa.h>
+
 #include <bus_vdev_driver.h>
+#include <cryptodev_pmd.h>
+#include <rte_devargs.h>
+#include <rte_kvargs.h>
+#include <rte_lcore.h>
+
 #include "rte_pmd_qatsec.h"
-#include "qatsec_config.h"
+#include "qatsec_claim.h"
+#include "qatsec_pmd_private.h"
 #include "qatsec_sym.h"
 
 RTE_LOG_REGISTER_DEFAULT(qatsec_logtype, NOTICE);
 
+#define ARG_CONF_DIR	"conf_dir"
+#define ARG_NUMA_NODE	"numa_node"
+#define ARG_SECTION	"section"
+#define ARG_WAIT	"wait"
+
+static const char * const valid_args[] = {
+	ARG_CONF_DIR, ARG_NUMA_NODE, ARG_SECTION, ARG_WAIT, NULL,
+};
+
+uint8_t qatsec_driver_id;
+struct qatsec_table *qatsec_tbl;
+/* The vdev whose probe set qatsec_tbl: only its removal tears it down. */
+static struct rte_vdev_device *qatsec_vdev;
+
+struct qatsec_args {
+	char conf_dir[1024];
+	int numa_node;		/* -1: node of the probing lcore */
+	char section[QATSEC_INT_NAME_MAX + 1];	/* secondary: claim one */
+	int wait_ms;		/* secondary: wait for a free section */
+};
+
+static int
+arg_path(const char *key __rte_unused, const char *value, void *opaque)
+{
+	char *dst = opaque;
+
+	if (strlen(value) >= sizeof(((struct qatsec_args *)0)->conf_dir))
+		return -ENAMETOOLONG;
+	strcpy(dst, value);
+	return 0;
+}
+
+static int
+arg_name(const char *key __rte_unused, const char *value, void *opaque)
+{
+	char *dst = opaque;
+
+	if (value[0] == '\0' ||
+			strlen(value) >= sizeof(((struct qatsec_args *)0)->section))
+		return -EINVAL;
+	strcpy(dst, value);
+	return 0;
+}
+
+static int
+arg_int(const char *value, long max, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno != 0 || *end != '\0' || end == value || v < 0 || v > max)
+		return -EINVAL;
+	*out = (int)v;
+	return 0;
+}
+
+static int
+arg_node(const char *key __rte_unused, const char *value, void *opaque)
+{
+	return arg_int(value, RTE_MAX_NUMA_NODES - 1, opaque);
+}
+
+static int
+arg_wait(const char *key __rte_unused, const char *value, void *opaque)
+{
+	return arg_int(value, 3600 * 1000, opaque);
+}
+
+static int
+parse_args(const char *name, const char *params, struct qatsec_args *a)
+{
+	struct rte_kvargs *kv;
+	int ret = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->numa_node = -1;
+	if (params == NULL || params[0] == '\0')
+		return 0;
+	kv = rte_kvargs_parse(params, valid_args);
+	if (kv == NULL) {
+		QATSEC_LOG(ERR, "%s: cannot parse devargs '%s' (known keys: %s, %s, %s, %s)",
+			name, params, ARG_CONF_DIR, ARG_NUMA_NODE, ARG_SECTION,
+			ARG_WAIT);
+		return -EINVAL;
+	}
+	if (rte_kvargs_process(kv, ARG_CONF_DIR, arg_path, a->conf_dir) < 0) {
+		QATSEC_LOG(ERR, "%s: %s is too long", name, ARG_CONF_DIR);
+		ret = -EINVAL;
+	} else if (rte_kvargs_process(kv, ARG_NUMA_NODE, arg_node,
+			&a->numa_node) < 0) {
+		QATSEC_LOG(ERR, "%s: %s must be a node number below %d", name,
+			ARG_NUMA_NODE, RTE_MAX_NUMA_NODES);
+		ret = -EINVAL;
+	} else if (rte_kvargs_process(kv, ARG_SECTION, arg_name,
+			a->section) < 0) {
+		QATSEC_LOG(ERR, "%s: %s must be a user section name of 1..%d characters",
+			name, ARG_SECTION, QATSEC_INT_NAME_MAX);
+		ret = -EINVAL;
+	} else if (rte_kvargs_process(kv, ARG_WAIT, arg_wait,
+			&a->wait_ms) < 0) {
+		QATSEC_LOG(ERR, "%s: %s must be milliseconds, 0..3600000",
+			name, ARG_WAIT);
+		ret = -EINVAL;
+	}
+	rte_kvargs_free(kv);
+	return ret;
+}
+
+static void
+log_diags(const struct qatsec_diags *d)
+{
+	uint32_t i;
+
+	for (i = 0; i < d->nb; i++) {
+		if (d->d[i].level == QATSEC_DIAG_ERROR)
+			QATSEC_LOG(ERR, "%s", d->d[i].msg);
+		else
+			QATSEC_LOG(WARNING, "%s", d->d[i].msg);
+	}
+	if (d->nb_errors + d->nb_warnings > d->nb)
+		QATSEC_LOG(ERR, "... and %u more",
+			d->nb_errors + d->nb_warnings - d->nb);
+}
+
+/* A NUMA node must exist on this machine; without libnuma support only
+ * node 0 does.
+ */
+static int
+check_node(int node, const char *what)
+{
+	int max = numa_available() < 0 ? 0 : numa_max_node();
+
+	if (node < 0)
+		return 0;
+	if (node > max || (max > 0 &&
+			!numa_bitmask_isbitset(numa_all_nodes_ptr, node))) {
+		QATSEC_LOG(ERR, "%s: NUMA node %d does not exist on this machine (nodes 0..%d)",
+			what, node, max);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+load_config(const struct qatsec_args *a, struct qatsec_endpoint_cfg *eps,
+		struct qatsec_section_table *st)
+{
+	struct qatsec_diags *d;
+	int nb, ret, e;
+
+	d = calloc(1, sizeof(*d));
+	if (d == NULL)
+		return -ENOMEM;
+	if (a->conf_dir[0] != '\0') {
+		nb = qatsec_config_load_dir(a->conf_dir, eps, d);
+	} else {
+		nb = qatsec_config_parse(qatsec_default_config_name,
+				qatsec_default_config,
+				strlen(qatsec_default_config), 0, &eps[0], d);
+		nb = nb < 0 ? nb : 1;
+	}
+	log_diags(d);
+	if (nb < 0) {
+		QATSEC_LOG(ERR, "configuration %s rejected (%u errors)",
+			a->conf_dir[0] ? a->conf_dir : "(built-in default)",
+			d->nb_errors);
+		free(d);
+		return nb;
+	}
+	for (e = 0; e < nb; e++) {
+		ret = check_node(eps[e].numa_node, eps[e].path);
+		if (ret < 0) {
+			free(d);
+			return ret;
+		}
+	}
+	memset(d, 0, sizeof(*d));
+	ret = qatsec_sections_expand(eps, nb, st, d);
+	log_diags(d);
+	free(d);
+	return ret < 0 ? ret : nb;
+}
+
+static int
+create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
+		uint32_t idx)
+{
+	const struct qatsec_int_section *s = &qatsec_tbl_sections(t)[idx];
+	struct qatsec_sec_shared *ss = &qatsec_tbl_sec_shared(t)[idx];
+	struct rte_cryptodev_pmd_init_params params = {
+		.private_data_size = sizeof(struct qatsec_dev_private),
+		.socket_id = ss->socket,
+		.max_nb_queue_pairs = s->nb_cy,
+	};
+	struct qatsec_dev_private *p;
+	struct rte_cryptodev *dev;
+	struct qatsec_qp *qp0;
+	uint32_t q;
+
+	snprintf(params.name, sizeof(params.name), QATSEC_DEV_PREFIX "%s",
+		s->name);
+	dev = rte_cryptodev_pmd_create(params.name, &vdev->device, &params);
+	if (dev == NULL) {
+		QATSEC_LOG(ERR, "section %s: cannot create cryptodev %s",
+			s->name, params.name);
+		return -ENODEV;
+	}
+	qp0 = qatsec_section_qp(t, idx, 0);
+	dev->driver_id = qatsec_driver_id;
+	dev->dev_ops = &qatsec_dev_ops;
+	dev->enqueue_burst = qatsec_backend_get(qp0->backend)->enqueue;
+	dev->dequeue_burst = qatsec_backend_get(qp0->backend)->dequeue;
+	dev->feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+		RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
+		RTE_CRYPTODEV_FF_IN_PLACE_SGL |
+		RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
+		RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
+		RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
+		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT |
+		RTE_CRYPTODEV_FF_CPU_AESNI;
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
+		p = dev->data->dev_private;
+		p->section = idx;
+		p->nb_qp = s->nb_cy;
+		ss->dev_id = dev->data->dev_id;
+		for (q = 0; q < s->nb_cy; q++)
+			qatsec_section_qp(t, idx, q)->dev_id = dev->data->dev_id;
+	} else if (dev->data->dev_id != ss->dev_id) {
+		/* Secondaries attach shared device data by local index. */
+		QATSEC_LOG(ERR, "%s: attached as device %u but the primary made it %d: load the same --vdev and -d list, in the same order, as the primary",
+			params.name, dev->data->dev_id, ss->dev_id);
+		dev->dev_ops = NULL;
+		rte_cryptodev_pmd_destroy(dev);
+		return -EINVAL;
+	}
+	rte_cryptodev_pmd_probing_finish(dev);
+	return 0;
+}
+
+static void teardown(struct rte_vdev_device *vdev);
+
+static int
+probe_primary(struct rte_vdev_device *vdev, const struct qatsec_args *a)
+{
+	struct qatsec_section_table st = { 0 };
+	struct qatsec_endpoint_cfg *eps;
+	struct qatsec_table *t;
+	uint32_t i, needed = 0;
+	int nb, ret, sock;
+
+	if (qatsec_table_lookup() != NULL) {
+		QATSEC_LOG(ERR, "%s: this process group already has a qatsec table; use one crypto_qatsec vdev",
+			rte_vdev_device_name(vdev));
+		return -EEXIST;
+	}
+	eps = calloc(QATSEC_MAX_ENDPOINTS, sizeof(*eps));
+	if (eps == NULL)
+		return -ENOMEM;
+	nb = load_config(a, eps, &st);
+	if (nb < 0) {
+		ret = nb;
+		goto out;
+	}
+	for (i = 0; i < st.nb_sections; i++)
+		needed += st.sections[i].nb_cy > 0;
+	if (needed > (uint32_t)(RTE_CRYPTO_MAX_DEVS - rte_cryptodev_count())) {
+		QATSEC_LOG(ERR, "configuration needs %u crypto devices (one per internal section with Cy instances) but only %u of RTE_CRYPTO_MAX_DEVS=%d are free",
+			needed, RTE_CRYPTO_MAX_DEVS - rte_cryptodev_count(),
+			RTE_CRYPTO_MAX_DEVS);
+		ret = -ENOSPC;
+		goto out;
+	}
+	sock = a->numa_node;
+	if (sock < 0)
+		sock = rte_socket_id() == (unsigned int)SOCKET_ID_ANY ? 0 :
+			(int)rte_socket_id();
+	ret = check_node(sock, ARG_NUMA_NODE);
+	if (ret < 0)
+		goto out;
+	ret = qatsec_table_create(eps, nb, &st, sock, &t);
+	if (ret < 0)
+		goto out;
+	qatsec_tbl = t;
+	qatsec_vdev = vdev;
+	for (i = 0; i < st.nb_sections && ret == 0; i++)
+		if (st.sections[i].nb_cy > 0)
+			ret = create_section_dev(vdev, t, i);
+	if (ret == 0)
+		ret = qatsec_claim_primary_start();
+	if (ret == 0)
+		QATSEC_LOG(INFO, "%d endpoints, %u internal sections, %u crypto devices",
+			nb, st.nb_sections, needed);
+out:
+	qatsec_sections_free(&st);
+	free(eps);
+	return ret;
+}
+
+/* A secondary's own --vdev with the primary's name is dropped from the
+ * device list, but its devargs stay in the EAL list: read them there.
+ */
+static int
+secondary_args(struct qatsec_args *a)
+{
+	struct rte_devargs *da;
+	int ret;
+
+	memset(a, 0, sizeof(*a));
+	a->numa_node = -1;
+	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
+		if (strncmp(da->name, QATSEC_DRIVER_NAME_STR,
+				strlen(QATSEC_DRIVER_NAME_STR)) != 0)
+			continue;
+		ret = parse_args(da->name, da->args, a);
+		if (ret < 0)
+			return ret;
+		if (a->conf_dir[0] != '\0' || a->numa_node >= 0)
+			QATSEC_LOG(NOTICE, "%s: %s and %s are the primary's; ignored in a secondary",
+				da->name, ARG_CONF_DIR, ARG_NUMA_NODE);
+		if (a->section[0] != '\0')
+			return 0;
+	}
+	return 0;
+}
+
+/* Make a device invisible to this process only. Releasing the slot hides
+ * it from rte_cryptodev_count(); marking it attached again, behind a
+ * device whose driver has another name, keeps the slot (so later devices
+ * keep the primary's indexes) and hides it from devices_get(). It still
+ * answers the session size, which applications ask every id for.
+ */
+static const struct rte_driver hidden_drv = {
+	.name = QATSEC_DRIVER_NAME_STR "_hidden",
+};
+static struct rte_device hidden_device = {
+	.name = QATSEC_DRIVER_NAME_STR "_hidden",
+	.driver = &hidden_drv,
+};
+static struct rte_cryptodev_ops hidden_ops;
+
+static void
+hide_device(struct rte_cryptodev *dev)
+{
+	hidden_ops.sym_session_get_size = qatsec_dev_ops.sym_session_get_size;
+	hidden_ops.dev_infos_get = qatsec_dev_ops.dev_infos_get;
+	dev->dev_ops = NULL;
+	rte_cryptodev_pmd_release_device(dev);
+	dev->dev_ops = &hidden_ops;
+	dev->device = &hidden_device;
+	dev->attached = RTE_CRYPTODEV_ATTACHED;
+}
+
+static int
+probe_secondary(struct rte_vdev_device *vdev)
+{
+	struct qatsec_table *t = qatsec_table_lookup();
+	struct qatsec_args a;
+	uint32_t i, held;
+	int ret;
+
+	if (qatsec_tbl != NULL) {
+		QATSEC_LOG(INFO, "%s: section devices already attached",
+			rte_vdev_device_name(vdev));
+		return 0;
+	}
+	if (t == NULL) {
+		QATSEC_LOG(ERR, "%s: the primary of this process group has no qatsec table (start it with --vdev crypto_qatsec)",
+			rte_vdev_device_name(vdev));
+		return -ENODEV;
+	}
+	ret = secondary_args(&a);
+	if (ret < 0)
+		return ret;
+	qatsec_tbl = t;
+	qatsec_vdev = vdev;
+	qatsec_telemetry_secondary_init();
+	/* Every device, in the primary's order: indexes must match. */
+	for (i = 0; i < t->nb_sections; i++) {
+		if (qatsec_tbl_sec_shared(t)[i].dev_id < 0)
+			continue;
+		ret = create_section_dev(vdev, t, i);
+		if (ret < 0)
+			return ret;
+	}
+	if (a.section[0] == '\0')
+		return 0;
+	ret = qatsec_claim(a.section, a.wait_ms, &held);
+	if (ret < 0)
+		return ret;
+	for (i = 0; i < t->nb_sections; i++) {
+		int id = qatsec_tbl_sec_shared(t)[i].dev_id;
+
+		if (id >= 0 && i != held)
+			hide_device(rte_cryptodev_pmd_get_dev(id));
+	}
+	QATSEC_LOG(NOTICE, "pid %d holds section %s: device %s",
+		(int)getpid(), qatsec_tbl_sections(t)[held].name,
+		rte_cryptodev_name_get(qatsec_tbl_sec_shared(t)[held].dev_id));
+	return 0;
+}
+
+static int
+qatsec_probe(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct qatsec_args a;
+	int ret;
+
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
+		ret = parse_args(name, rte_vdev_device_args(vdev), &a);
+		if (ret == 0 && a.section[0] != '\0') {
+			QATSEC_LOG(ERR, "%s: %s= is for secondaries; a primary claims with rte_pmd_qatsec_user_start()",
+				name, ARG_SECTION);
+			ret = -EINVAL;
+		}
+		if (ret == 0)
+			ret = probe_primary(vdev, &a);
+	} else {
+		ret = probe_secondary(vdev);
+	}
+	if (ret < 0) {
+		QATSEC_LOG(ERR, "%s: probe failed: %s", name, strerror(-ret));
+		teardown(vdev);
+	}
+	return ret;
+}
+
+/* Destroy this process's section devices; the primary also frees the
+ * table. A secondary releases its claim but must not close what other
+ * processes use.
+ */
+static void
+teardown(struct rte_vdev_device *vdev)
+{
+	struct qatsec_table *t = qatsec_tbl;
+	bool primary = rte_eal_process_type() == RTE_PROC_PRIMARY;
+	struct rte_cryptodev *dev;
+	uint32_t i;
+
+	if (t == NULL || vdev != qatsec_vdev)
+		return;
+	while (qatsec_claim_held() >= 0)
+		qatsec_release();
+	if (primary) {
+		qatsec_claim_primary_stop();
+		qatsec_claim_force(true);
+	}
+	for (i = 0; i < t->nb_sections; i++) {
+		int id = qatsec_tbl_sec_shared(t)[i].dev_id;
+
+		if (id < 0)
+			continue;
+		dev = rte_cryptodev_pmd_get_dev(id);
+		/* Hidden devices are not ours to release either. */
+		if (dev == NULL || dev->device != &vdev->device ||
+				!dev->attached)
+			continue;
+		if (!primary)
+			dev->dev_ops = NULL;
+		else if (dev->data->dev_started)
+			rte_cryptodev_stop(id);
+		rte_cryptodev_pmd_destroy(dev);
+	}
+	if (primary) {
+		qatsec_claim_force(false);
+		qatsec_table_free(t);
+	}
+	qatsec_tbl = NULL;
+	qatsec_vdev = NULL;
+}
+
+static int
+qatsec_remove(struct rte_vdev_device *vdev)
+{
+	teardown(vdev);
+	return 0;
+}
+
 int
 rte_pmd_qatsec_section_count(void)
 {
-	return -ENODEV;
+	struct qatsec_table *t = qatsec_tbl != NULL ? qatsec_tbl :
+		qatsec_table_lookup();
+
+	return t == NULL ? -ENODEV : (int)t->nb_sections;
 }
+
+static struct rte_vdev_driver qatsec_vdev_drv = {
+	.probe = qatsec_probe,
+	.remove = qatsec_remove,
+};
+
+static struct cryptodev_driver qatsec_crypto_drv;
+
+RTE_PMD_REGISTER_VDEV(QATSEC_DRIVER_NAME, qatsec_vdev_drv);
+RTE_PMD_REGISTER_PARAM_STRING(QATSEC_DRIVER_NAME,
+	ARG_CONF_DIR "=<dir of <type>_dev<N>.conf files> "
+	ARG_NUMA_NODE "=<int> "
+	ARG_SECTION "=<user section, secondaries> "
+	ARG_WAIT "=<ms>");
+RTE_PMD_REGISTER_CRYPTO_DRIVER(qatsec_crypto_drv, qatsec_vdev_drv.driver,
+	qatsec_driver_id);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Public API of the crypto_qatsec PMD: section claims (the DPDK counterpart
- * of icp_sal_userStart/Stop) and section table queries.
+ * of the QAT driver's icp_sal_userStart/icp_sal_userStop) and queries of
+ * the section table. Usable from the primary and from secondaries.
  */
 #ifndef RTE_PMD_QATSEC_H
 #define RTE_PMD_QATSEC_H
@@ -16,9 +17,77 @@ extern "C" {
 /** Driver name, as given to --vdev and rte_cryptodev_devices_get(). */
 #define RTE_PMD_QATSEC_DRIVER_NAME "crypto_qatsec"
 
+#define RTE_PMD_QATSEC_NAME_MAX 64
+#define RTE_PMD_QATSEC_MAX_QP 512
+
+/** One crypto instance of a claimed section = one queue pair. */
+struct rte_pmd_qatsec_instance {
+	uint16_t qp_id;		/**< queue pair of the section's cryptodev */
+	uint16_t endpoint;	/**< N of the endpoint's <type>_dev<N>.conf */
+	int16_t core;		/**< CoreAffinity core for this process, -1 */
+	uint8_t poll_mode;	/**< 1 polled, 2 epoll */
+	char name[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< Cy<N>Name */
+};
+
+/** What a claim hands out. */
+struct rte_pmd_qatsec_claim {
+	char section[RTE_PMD_QATSEC_NAME_MAX];	/**< e.g. SSL_DEV0_INT_0 */
+	char user[RTE_PMD_QATSEC_NAME_MAX];	/**< e.g. SSL */
+	uint8_t dev_id;				/**< its cryptodev */
+	uint16_t nb_instances;
+	struct rte_pmd_qatsec_instance instances[RTE_PMD_QATSEC_MAX_QP];
+};
+
 /**
- * Number of internal sections the primary created, or a negative errno when
- * no qatsec table exists in this process group.
+ * Claim the next free internal section of user section @p name (matched
+ * without regard to case), first fit in the table's order, for the calling
+ * process. Starting again in the process that holds a section takes a
+ * reference on the same section (a forked child holds nothing and must
+ * start again).
+ *
+ * @param name     user section name, e.g. "SSL" or "IPSec"
+ * @param wait_ms  how long to wait for a section to free up; 0: do not wait
+ * @param claim    filled on success; may be NULL
+ * @return 0; -EINVAL unknown name (logged); -ENOSPC every such section is
+ *   held (the log names the holders); -EBUSY this process already holds a
+ *   section of another name; -ENODEV no qatsec table in this process group.
+ */
+__rte_experimental
+int rte_pmd_qatsec_user_start(const char *name, uint32_t wait_ms,
+		struct rte_pmd_qatsec_claim *claim);
+
+/**
+ * Drop one reference taken by rte_pmd_qatsec_user_start(); the last one
+ * stops the section's device, releases its queue pairs and frees the
+ * section for other processes.
+ * @return 0; -ENOENT when this process holds nothing.
+ */
+__rte_experimental
+int rte_pmd_qatsec_user_stop(void);
+
+/** A row of the section table, as rte_pmd_qatsec_section_info() gives it. */
+struct rte_pmd_qatsec_section_info {
+	char name[RTE_PMD_QATSEC_NAME_MAX];	/**< internal section */
+	char user[RTE_PMD_QATSEC_NAME_MAX];	/**< user section */
+	int dev_id;				/**< -1: no crypto instance */
+	uint16_t nb_instances;
+	uint32_t owner_pid;			/**< 0: free */
+	char owner_name[32];
+	uint64_t claimed_ns;			/**< CLOCK_REALTIME */
+};
+
+/**
+ * Describe internal section @p idx (0 .. rte_pmd_qatsec_section_count()-1),
+ * in first-fit order.
+ * @return 0, -EINVAL bad index, -ENODEV no table.
+ */
+__rte_experimental
+int rte_pmd_qatsec_section_info(uint32_t idx,
+		struct rte_pmd_qatsec_section_info *info);
+
+/**
+ * Number of internal sections of the process group's table, or -ENODEV
+ * when there is none.
  */
 __rte_experimental
 int rte_pmd_qatsec_section_count(void);

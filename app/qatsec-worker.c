@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec-worker: a DPDK secondary that claims an internal section through
+ * rte_pmd_qatsec_user_start() (the icp_sal_userStart of DPDK), runs crypto
+ * traffic on every instance of it, checks a sample of the results against
+ * OpenSSL, prints what it held and its throughput, and releases it.
+ *   qatsec-worker [EAL] -- --section NAME [--seconds N] [--algo gcm|cbc-sha1]
+ *                          [--size BYTES] [--wait MS] [--hold N]
+ * --seconds 0 only claims (the device is not even configured); --hold
+ * keeps the claim N more seconds (or until SIGINT/SIGTERM), for tests that
+ * need a holder.
+ * Exit: 0 ok, 1 crypto or setup failure, 3 no section could be claimed.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <rte_common.h>
+#include <rte_cryptodev.h>
+#include <rte_cycles.h>
+#include <rte_eal.h>
+#include <rte_mbuf.h>
+#include <rte_random.h>
+
+#include "rte_pmd_qatsec.h"
+
+#define BURST		32
+#define OPS_PER_QP	(2 * BURST)
+#define IV_OFF		(sizeof(struct rte_crypto_op) + sizeof(struct rte_crypto_sym_op))
+#define AAD_OFF		(IV_OFF + 16)
+#define AAD_LEN		16
+#define SAMPLE_EVERY	64	/* bursts between two checked ops */
+#define MAX_SPINS	(1u << 24)	/* a queue pair that never answers */
+
+enum algo { ALGO_GCM, ALGO_CBC_SHA1 };
+
+static struct {
+	char section[RTE_PMD_QATSEC_NAME_MAX];
+	unsigned int seconds;
+	unsigned int size;
+	unsigned int wait_ms;
+	unsigned int hold;
+	enum algo algo;
+} cfg = { "", 2, 1024, 0, 0, ALGO_GCM };
+
+static uint8_t key[16], auth_key[20];
+static volatile sig_atomic_t quit;
+
+static void
+on_signal(int sig __rte_unused)
+{
+	quit = 1;
+}
+
+static unsigned int
+digest_len(void)
+{
+	return cfg.algo == ALGO_GCM ? 16 : 20;
+}
+
+/* The second implementation: what the output of (plaintext, iv, aad) must
+ * be. Returns 0 when out/digest match.
+ */
+static int
+check_with_openssl(const uint8_t *pt, const uint8_t *iv, const uint8_t *aad,
+		const uint8_t *out, const uint8_t *digest)
+{
+	uint8_t ct[16384], tag[32];
+	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+	unsigned int hl = 0;
+	int l = 0, l2 = 0, ok;
+
+	if (c == NULL)
+		return -1;
+	if (cfg.algo == ALGO_GCM) {
+		EVP_EncryptInit_ex(c, EVP_aes_128_gcm(), NULL, NULL, NULL);
+		EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_IVLEN, 12, NULL);
+		EVP_EncryptInit_ex(c, NULL, NULL, key, iv);
+		EVP_EncryptUpdate(c, NULL, &l, aad, AAD_LEN);
+		EVP_EncryptUpdate(c, ct, &l, pt, cfg.size);
+		EVP_EncryptFinal_ex(c, ct + l, &l2);
+		EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, 16, tag);
+	} else {
+		EVP_EncryptInit_ex(c, EVP_aes_128_cbc(), NULL, key, iv);
+		EVP_CIPHER_CTX_set_padding(c, 0);
+		EVP_EncryptUpdate(c, ct, &l, pt, cfg.size);
+		EVP_EncryptFinal_ex(c, ct + l, &l2);
+		HMAC(EVP_sha1(), auth_key, sizeof(auth_key), ct, cfg.size,
+			tag, &hl);
+	}
+	EVP_CIPHER_CTX_free(c);
+	ok = memcmp(ct, out, cfg.size) == 0 &&
+		memcmp(tag, digest, digest_len()) == 0;
+	return ok ? 0 : -1;
+}
+
+static void *
+make_session(uint8_t dev_id, struct rte_mempool *sp)
+{
+	struct rte_crypto_sym_xform x[2];
+
+	memset(x, 0, sizeof(x));
+	if (cfg.algo == ALGO_GCM) {
+		x[0].type = RTE_CRYPTO_SYM_XFORM_AEAD;
+		x[0].aead.op = RTE_CRYPTO_AEAD_OP_ENCRYPT;
+		x[0].aead.algo = RTE_CRYPTO_AEAD_AES_GCM;
+		x[0].aead.key.data = key;
+		x[0].aead.key.length = sizeof(key);
+		x[0].aead.iv.offset = IV_OFF;
+		x[0].aead.iv.length = 12;
+		x[0].aead.digest_length = 16;
+		x[0].aead.aad_length = AAD_LEN;
+	} else {
+		x[0].type = RTE_CRYPTO_SYM_XFORM_CIPHER;
+		x[0].next = &x[1];
+		x[0].cipher.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT;
+		x[0].cipher.algo = RTE_CRYPTO_CIPHER_AES_CBC;
+		x[0].cipher.key.data = key;
+		x[0].cipher.key.length = sizeof(key);
+		x[0].cipher.iv.offset = IV_OFF;
+		x[0].cipher.iv.length = 16;
+		x[1].type = RTE_CRYPTO_SYM_XFORM_AUTH;
+		x[1].auth.op = RTE_CRYPTO_AUTH_OP_GENERATE;
+		x[1].auth.algo = RTE_CRYPTO_AUTH_SHA1_HMAC;
+		x[1].auth.key.data = auth_key;
+		x[1].auth.key.length = sizeof(auth_key);
+		x[1].auth.digest_length = 20;
+	}
+	return rte_cryptodev_sym_session_create(dev_id, x, sp);
+}
+
+static void
+fill_op(struct rte_crypto_op *op, void *sess)
+{
+	struct rte_mbuf *m = op->sym->m_src;
+	uint8_t *iv = rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF);
+	uint8_t *p = rte_pktmbuf_mtod(m, uint8_t *);
+	unsigned int i;
+
+	for (i = 0; i < cfg.size; i++)
+		p[i] = (uint8_t)rte_rand();
+	for (i = 0; i < 16; i++)
+		iv[i] = (uint8_t)rte_rand();
+	rte_crypto_op_attach_sym_session(op, sess);
+	if (cfg.algo == ALGO_GCM) {
+		uint8_t *aad = rte_crypto_op_ctod_offset(op, uint8_t *, AAD_OFF);
+
+		for (i = 0; i < AAD_LEN; i++)
+			aad[i] = (uint8_t)rte_rand();
+		op->sym->aead.data.offset = 0;
+		op->sym->aead.data.length = cfg.size;
+		op->sym->aead.aad.data = aad;
+		op->sym->aead.aad.phys_addr =
+			rte_crypto_op_ctophys_offset(op, AAD_OFF);
+		op->sym->aead.digest.data = p + cfg.size;
+		op->sym->aead.digest.phys_addr =
+			rte_pktmbuf_iova_offset(m, cfg.size);
+	} else {
+		op->sym->cipher.data.offset = 0;
+		op->sym->cipher.data.length = cfg.size;
+		op->sym->auth.data.offset = 0;
+		op->sym->auth.data.length = cfg.size;
+		op->sym->auth.digest.data = p + cfg.size;
+		op->sym->auth.digest.phys_addr =
+			rte_pktmbuf_iova_offset(m, cfg.size);
+	}
+}
+
+static int
+parse_args(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "section", required_argument, NULL, 's' },
+		{ "seconds", required_argument, NULL, 't' },
+		{ "size", required_argument, NULL, 'b' },
+		{ "algo", required_argument, NULL, 'a' },
+		{ "wait", required_argument, NULL, 'w' },
+		{ "hold", required_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			snprintf(cfg.section, sizeof(cfg.section), "%s", optarg);
+			break;
+		case 't':
+			cfg.seconds = atoi(optarg);
+			break;
+		case 'b':
+			cfg.size = atoi(optarg);
+			break;
+		case 'w':
+			cfg.wait_ms = atoi(optarg);
+			break;
+		case 'h':
+			cfg.hold = atoi(optarg);
+			break;
+		case 'a':
+			if (strcmp(optarg, "gcm") == 0)
+				cfg.algo = ALGO_GCM;
+			else if (strcmp(optarg, "cbc-sha1") == 0)
+				cfg.algo = ALGO_CBC_SHA1;
+			else
+				return -1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	if (cfg.section[0] == '\0' || cfg.size == 0 || cfg.size > 8192 ||
+			(cfg.algo == ALGO_CBC_SHA1 && cfg.size % 16))
+		return -1;
+	return 0;
+}
+
+struct run {
+	uint64_t ops, bad_status, checked, mismatched;
+};
+
+static int
+run_traffic(const struct rte_pmd_qatsec_claim *cl, void *sess,
+		struct rte_crypto_op **ops, struct run *r)
+{
+	struct rte_crypto_op *deq[BURST];
+	uint8_t pt[8192], iv[16], aad[AAD_LEN];
+	uint64_t end = rte_get_timer_cycles() +
+		(uint64_t)cfg.seconds * rte_get_timer_hz();
+	uint64_t bursts = 0, spins;
+	uint16_t q, n, i, e;
+
+	while (!quit && rte_get_timer_cycles() < end) {
+		for (q = 0; q < cl->nb_instances; q++) {
+			struct rte_crypto_op **mine = ops + q * OPS_PER_QP;
+			struct rte_crypto_op *s = mine[0];
+			bool sample = bursts++ % SAMPLE_EVERY == 0;
+
+			if (sample) {
+				fill_op(s, sess);
+				memcpy(pt, rte_pktmbuf_mtod(s->sym->m_src, void *),
+					cfg.size);
+				memcpy(iv, rte_crypto_op_ctod_offset(s, void *,
+					IV_OFF), 16);
+				memcpy(aad, rte_crypto_op_ctod_offset(s, void *,
+					AAD_OFF), AAD_LEN);
+			}
+			e = 0;
+			for (spins = 0; e < BURST && spins < MAX_SPINS; spins++)
+				e += rte_cryptodev_enqueue_burst(cl->dev_id, q,
+					mine + e, BURST - e);
+			for (n = 0, spins = 0; n < e && spins < MAX_SPINS;
+					spins++) {
+				uint16_t got = rte_cryptodev_dequeue_burst(
+					cl->dev_id, q, deq, e - n);
+
+				for (i = 0; i < got; i++)
+					r->bad_status += deq[i]->status !=
+						RTE_CRYPTO_OP_STATUS_SUCCESS;
+				n += got;
+			}
+			r->ops += n;
+			if (n != BURST) {
+				fprintf(stderr, "qatsec-worker: qp %u stalled: %u enqueued, %u dequeued of %u\n",
+					q, e, n, BURST);
+				return -1;
+			}
+			if (sample) {
+				uint8_t *o = rte_pktmbuf_mtod(s->sym->m_src,
+					uint8_t *);
+
+				r->checked++;
+				r->mismatched += check_with_openssl(pt, iv, aad,
+					o, o + cfg.size) != 0;
+			}
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rte_pmd_qatsec_claim *cl;
+	struct rte_cryptodev_config dc = { .socket_id = SOCKET_ID_ANY };
+	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 512 };
+	struct rte_mempool *mbp, *opp, *sp;
+	struct rte_crypto_op **ops;
+	struct run r = { 0 };
+	char name[64];
+	uint64_t t0, t1;
+	void *sess;
+	double secs;
+	int ret, i, n;
+
+	ret = rte_eal_init(argc, argv);
+	if (ret < 0) {
+		fprintf(stderr, "qatsec-worker: EAL initialisation failed\n");
+		return 1;
+	}
+	if (parse_args(argc - ret, argv + ret) < 0) {
+		fprintf(stderr, "usage: qatsec-worker [EAL] -- --section NAME [--seconds N] [--algo gcm|cbc-sha1] [--size BYTES (cbc: x16, <= 8192)] [--wait MS]\n");
+		rte_eal_cleanup();
+		return 2;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	cl = calloc(1, sizeof(*cl));
+	if (cl == NULL)
+		return 1;
+	ret = rte_pmd_qatsec_user_start(cfg.section, cfg.wait_ms, cl);
+	if (ret < 0) {
+		fprintf(stderr, "qatsec-worker: pid %d cannot claim a '%s' section: %s%s\n",
+			(int)getpid(), cfg.section, strerror(-ret),
+			ret == -ENOSPC ? " (all are held; see the holders above)" : "");
+		rte_eal_cleanup();
+		return ret == -ENOSPC ? 3 : 1;
+	}
+	printf("qatsec-worker: pid %d holds %s (%s), %u instances:",
+		(int)getpid(), cl->section, rte_cryptodev_name_get(cl->dev_id),
+		cl->nb_instances);
+	for (i = 0; i < cl->nb_instances; i++)
+		printf(" dev%u:%s", cl->instances[i].endpoint,
+			cl->instances[i].name);
+	printf("\n");
+	fflush(stdout);
+
+	rte_srand(getpid() ^ rte_get_timer_cycles());
+	for (i = 0; i < (int)sizeof(key); i++)
+		key[i] = (uint8_t)rte_rand();
+	for (i = 0; i < (int)sizeof(auth_key); i++)
+		auth_key[i] = (uint8_t)rte_rand();
+	n = cl->nb_instances * OPS_PER_QP;
+	snprintf(name, sizeof(name), "wk%d_mb", (int)getpid());
+	mbp = rte_pktmbuf_pool_create(name, n + 64, 0, 0,
+		RTE_PKTMBUF_HEADROOM + cfg.size + 64, SOCKET_ID_ANY);
+	snprintf(name, sizeof(name), "wk%d_op", (int)getpid());
+	opp = rte_crypto_op_pool_create(name, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+		n + 64, 0, 64, SOCKET_ID_ANY);
+	snprintf(name, sizeof(name), "wk%d_ss", (int)getpid());
+	sp = rte_cryptodev_sym_session_pool_create(name, 4,
+		rte_cryptodev_sym_get_private_session_size(cl->dev_id), 0, 0,
+		SOCKET_ID_ANY);
+	ops = calloc(n, sizeof(*ops));
+	if (cfg.seconds == 0) {
+		printf("RESULT section=%s pid=%d instances=%u claim-only\n",
+			cl->section, (int)getpid(), cl->nb_instances);
+		fflush(stdout);
+		for (i = 0; i < (int)cfg.hold * 10 && !quit; i++)
+			usleep(100 * 1000);
+		ret = 0;
+		goto out;
+	}
+	dc.nb_queue_pairs = cl->nb_instances;
+	qc.mp_session = sp;
+	ret = -1;
+	if (mbp == NULL || opp == NULL || sp == NULL || ops == NULL ||
+			rte_cryptodev_configure(cl->dev_id, &dc) < 0)
+		goto out;
+	for (i = 0; i < cl->nb_instances; i++)
+		if (rte_cryptodev_queue_pair_setup(cl->dev_id, i, &qc,
+				SOCKET_ID_ANY) < 0)
+			goto out;
+	if (rte_cryptodev_start(cl->dev_id) < 0)
+		goto out;
+	sess = make_session(cl->dev_id, sp);
+	if (sess == NULL ||
+			rte_crypto_op_bulk_alloc(opp, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+				ops, n) != (unsigned int)n)
+		goto stop;
+	for (i = 0; i < n; i++) {
+		ops[i]->sym->m_src = rte_pktmbuf_alloc(mbp);
+		if (ops[i]->sym->m_src == NULL)
+			goto stop;
+		rte_pktmbuf_append(ops[i]->sym->m_src, cfg.size + digest_len());
+		fill_op(ops[i], sess);
+	}
+	t0 = rte_get_timer_cycles();
+	if (cfg.seconds > 0 && run_traffic(cl, sess, ops, &r) < 0)
+		r.bad_status++;
+	t1 = rte_get_timer_cycles();
+	secs = RTE_MAX((double)(t1 - t0) / rte_get_timer_hz(), 1e-9);
+	printf("RESULT section=%s pid=%d instances=%u algo=%s size=%u ops=%" PRIu64
+		" mops=%.3f gbps=%.3f checked=%" PRIu64 " mismatched=%" PRIu64
+		" bad_status=%" PRIu64 "\n",
+		cl->section, (int)getpid(), cl->nb_instances,
+		cfg.algo == ALGO_GCM ? "aes128-gcm" : "aes128-cbc+hmac-sha1",
+		cfg.size, r.ops, r.ops / secs / 1e6,
+		r.ops * cfg.size * 8.0 / secs / 1e9, r.checked, r.mismatched,
+		r.bad_status);
+	fflush(stdout);
+	for (i = 0; i < (int)cfg.hold * 10 && !quit; i++)
+		usleep(100 * 1000);
+	ret = ((cfg.seconds == 0 || (r.ops > 0 && r.checked > 0)) &&
+		r.mismatched == 0 && r.bad_status == 0) ? 0 : -1;
+	if (ret < 0)
+		fprintf(stderr, "qatsec-worker: crypto results wrong\n");
+	for (i = 0; i < n; i++)
+		rte_pktmbuf_free(ops[i]->sym->m_src);
+	rte_mempool_put_bulk(opp, (void **)ops, n);
+	rte_cryptodev_sym_session_free(cl->dev_id, sess);
+stop:
+	rte_cryptodev_stop(cl->dev_id);
+out:
+	if (ret < 0 && r.ops == 0)
+		fprintf(stderr, "qatsec-worker: setup of %s failed\n",
+			cl->section);
+	rte_pmd_qatsec_user_stop();
+	rte_mempool_free(opp);
+	rte_mempool_free(mbp);
+	rte_mempool_free(sp);
+	free(ops);
+	free(cl);
+	rte_eal_cleanup();
+	return ret < 0 ? 1 : 0;
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# The main job (README command 1), the seed's scenario for real: qatsecd
+# on the two-endpoint config/, eight SSL workers and one IPSec worker in
+# parallel as DPDK secondaries, a table of section -> pid -> instances ->
+# throughput, a tenth SSL worker refused with the clear message, then a
+# clean shutdown that leaves no process and no hugepage file behind.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+export QATSEC_BUILD=${QATSEC_BUILDDIR:-$top/build}
+QATSEC_TEST_NAME=demo
+# shellcheck source=../test/mp/lib.sh
+. "$top/test/mp/lib.sh"
+require_hugepages >/dev/null
+
+seconds=${DEMO_SECONDS:-4}
+say() { printf '\n== %s\n' "$*"; }
+
+say "internal sections of $top/config (qatsec-config, layer 1 only)"
+"$QATSEC_BUILD/app/qatsec-config" "$top/config" || exit 1
+
+say "starting qatsecd (primary) on the two-endpoint configuration"
+start_primary "$top/config" || exit 1
+sed -n 's/^qatsecd: /  /p' "$WORK/primary.log"
+
+say "8 SSL workers and 1 IPSec worker, ${seconds}s of AES-128-GCM each, in parallel"
+pids=()
+for i in $(seq 0 7); do
+	LCORE=$((i % 2)) worker SSL "$WORK/ssl$i.log" --seconds "$seconds" --size 1024 --hold 2
+	pids+=("$WPID")
+done
+LCORE=1 worker IPSec "$WORK/ipsec.log" --seconds "$seconds" --size 1024 --hold 2
+pids+=("$WPID")
+for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
+	wait_for "$f" "holds " 300 || { echo "a worker did not claim:"; cat "$f"; exit 1; }
+done
+
+say "a tenth SSL worker while all eight SSL sections are held"
+worker SSL "$WORK/ssl-extra.log" --seconds 1
+wait "$WPID"
+rc=$?
+sed 's/^/  /' "$WORK/ssl-extra.log" | grep -E "no free section|cannot claim"
+echo "  (exit status $rc)"
+
+rc_all=0
+for p in "${pids[@]}"; do wait "$p" || rc_all=1; done
+
+say "who held what"
+printf '  %-16s %-8s %-56s %9s %8s %s\n' section pid instances Mops/s Gbit/s verified
+for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
+	inst=$(sed -n 's/.* instances: //p' "$f")
+	line=$(grep RESULT "$f")
+	# shellcheck disable=SC2086
+	eval "$(echo "$line" | tr ' ' '\n' | grep = | sed 's/^/r_/')"
+	printf '  %-16s %-8s %-56s %9s %8s %s\n' "${r_section:-?}" "${r_pid:-?}" \
+		"${inst:0:56}" "${r_mops:-?}" "${r_gbps:-?}" \
+		"${r_checked:-0} samples, ${r_mismatched:-?} mismatched"
+	unset r_section r_pid r_mops r_gbps r_checked r_mismatched
+done
+
+say "qatsecd's log of claims and releases"
+grep -E "claim:|release:|orphan" "$WORK/primary.log" | sed 's/^/  /' | head -40
+
+say "shutting down qatsecd"
+stop_primary
+sed -n 's/^qatsecd: /  /p' "$WORK/primary.log" | tail -2
+# DPDK keeps hugepage files after exit (secondaries need them while the
+# group lives): the group is gone now, so remove them and check for strays.
+rm -rf /dev/hugepages/"$PREFIX"* /var/run/dpdk/"$PREFIX"
+left=$(pgrep -fc -- "--file-prefix $PREFIX" || true)
+if [ "$rc_all" -eq 0 ] && [ "$rc" -eq 3 ] && [ "$left" -eq 0 ]; then
+	say "demo OK: nine sections served, the tenth SSL claim refused, nothing left behind"
+	exit 0
+fi
+say "demo FAILED (workers rc $rc_all, tenth worker rc $rc, processes left $left)"
+exit 1

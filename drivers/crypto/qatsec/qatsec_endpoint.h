@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec layer 2: endpoints, their instances and the shared state of a
+ * process group. The primary publishes the section table and one memzone
+ * per endpoint (on the endpoint's NUMA node); every process of the group
+ * finds them by name. Shared memory holds only values and hugepage
+ * addresses (identical in every process): no function pointer, no heap
+ * pointer, no library handle. What differs per process (the ipsec-mb
+ * manager, the backend's functions) is looked up locally.
+ */
+#ifndef QATSEC_ENDPOINT_H
+#define QATSEC_ENDPOINT_H
+
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_cryptodev.h>
+#include <rte_ring.h>
+
+#include "qatsec_config.h"
+
+#define QATSEC_TABLE_MZ		"qatsec_table"
+#define QATSEC_EP_MZ_FMT	"qatsec_ep%u"
+#define QATSEC_TABLE_MAGIC	0x51415453u	/* "QATS" */
+
+/* How an endpoint's instances are served. Stored in shared memory as a
+ * value; each process maps it to its own backend functions.
+ */
+enum qatsec_backend {
+	QATSEC_BACKEND_SOFT = 0,	/* intel-ipsec-mb in the calling lcore */
+	QATSEC_BACKEND_MAX,
+};
+
+/* One instance = one ring pair = one cryptodev queue pair. Producer and
+ * consumer fields sit on separate cache lines: enqueue and dequeue may run
+ * on different lcores.
+ */
+struct qatsec_qp {
+	struct rte_ring *ring;		/* completions; hugepage address */
+	uint32_t depth;			/* instance ring depth from the config */
+	uint32_t inst;			/* index into the table's instances */
+	uint16_t ep;			/* endpoint array index */
+	uint16_t dev_id;		/* cryptodev of its section */
+	uint16_t qp_id;
+	uint8_t backend;		/* enum qatsec_backend */
+	uint8_t configured;
+	RTE_MARKER cacheline1 __rte_cache_aligned;
+	uint64_t enqueued;
+	uint64_t enqueue_err;
+	RTE_MARKER cacheline2 __rte_cache_aligned;
+	uint64_t dequeued;
+	uint64_t dequeue_err;
+} __rte_cache_aligned;
+
+struct qatsec_ep_shared {
+	char path[256];
+	uint32_t index;			/* N of <type>_dev<N>.conf */
+	int32_t socket;			/* NUMA node */
+	uint32_t depth;			/* CyNumConcurrentSymRequests */
+	uint32_t nb_qp;			/* instances on this endpoint */
+	uint8_t backend;
+	struct qatsec_qp *qp;		/* in this endpoint's memzone */
+};
+
+/* Per internal section, beside the layer-1 description. The claim fields
+ * belong to layer 3 (qatsec_claim.c): owner_pid is taken and given back
+ * with compare-and-swap, so a process that dies mid-claim blocks nobody.
+ */
+struct qatsec_sec_shared {
+	int32_t dev_id;			/* -1: no crypto instance, no device */
+	int32_t socket;			/* SOCKET_ID_ANY when spanning nodes */
+	uint32_t owner_pid;		/* 0: free */
+	uint32_t pad;
+	uint64_t owner_start;		/* holder's start time (pid reuse) */
+	uint64_t claim_ns;		/* CLOCK_REALTIME of the claim */
+	uint64_t claims;		/* how many times it was handed out */
+	char owner_name[32];		/* holder's /proc/<pid>/comm */
+};
+
+/* The group's table, in memzone QATSEC_TABLE_MZ. The arrays follow the
+ * header in the same memzone; offsets, not pointers, locate them.
+ */
+struct qatsec_table {
+	uint32_t magic;
+	uint32_t nb_eps;
+	uint32_t nb_sections;
+	uint32_t nb_inst;
+	uint32_t off_sections;		/* struct qatsec_int_section[] */
+	uint32_t off_sec_shared;	/* struct qatsec_sec_shared[] */
+	uint32_t off_inst;		/* struct qatsec_int_inst[] */
+	uint32_t off_qp_of_inst;	/* struct qatsec_qp *[] (hugepages) */
+	struct qatsec_ep_shared eps[QATSEC_MAX_ENDPOINTS];
+};
+
+static inline struct qatsec_int_section *
+qatsec_tbl_sections(const struct qatsec_table *t)
+{
+	return RTE_PTR_ADD(t, t->off_sections);
+}
+
+static inline struct qatsec_sec_shared *
+qatsec_tbl_sec_shared(const struct qatsec_table *t)
+{
+	return RTE_PTR_ADD(t, t->off_sec_shared);
+}
+
+static inline struct qatsec_int_inst *
+qatsec_tbl_inst(const struct qatsec_table *t)
+{
+	return RTE_PTR_ADD(t, t->off_inst);
+}
+
+static inline struct qatsec_qp **
+qatsec_tbl_qp_of_inst(const struct qatsec_table *t)
+{
+	return RTE_PTR_ADD(t, t->off_qp_of_inst);
+}
+
+/* Build the shared table from an expanded configuration (primary only).
+ * default_socket is used for endpoints whose config gives no NumaNode.
+ */
+int qatsec_table_create(const struct qatsec_endpoint_cfg *eps,
+		uint32_t nb_eps, const struct qatsec_section_table *st,
+		int default_socket, struct qatsec_table **out);
+
+/* Find the primary's table (any process). NULL when there is none. */
+struct qatsec_table *qatsec_table_lookup(void);
+
+/* Release the table and endpoint memzones (primary, at remove). */
+void qatsec_table_free(struct qatsec_table *t);
+
+/* Queue pair (instance) life cycle. */
+int qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket);
+void qatsec_qp_release(struct qatsec_qp *qp);
+
+/* The backend's burst functions, local to this process. */
+struct qatsec_backend_ops {
+	const char *name;
+	uint16_t (*enqueue)(void *qp, struct rte_crypto_op **ops, uint16_t n);
+	uint16_t (*dequeue)(void *qp, struct rte_crypto_op **ops, uint16_t n);
+};
+
+const struct qatsec_backend_ops *qatsec_backend_get(enum qatsec_backend b);
+
+#endif /* QATSEC_ENDPOINT_H */

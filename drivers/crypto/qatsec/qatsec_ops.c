@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec layer 2: cryptodev control operations of a section device. Its
+ * queue pairs are the section's Cy instances, in section order; they live
+ * in the endpoints' memzones, so queue_pairs[] points at shared state.
+ */
+#include <string.h>
+
+#include <rte_cryptodev.h>
+
+#include "qatsec_claim.h"
+#include "qatsec_pmd_private.h"
+#include "qatsec_sym.h"
+
+struct qatsec_qp *
+qatsec_section_qp(const struct qatsec_table *t, uint32_t section, uint32_t n)
+{
+	const struct qatsec_int_section *s = &qatsec_tbl_sections(t)[section];
+	const struct qatsec_int_inst *inst = qatsec_tbl_inst(t);
+	struct qatsec_qp **qp_of = qatsec_tbl_qp_of_inst(t);
+	uint32_t k;
+
+	for (k = s->first_inst; k < s->first_inst + s->nb_inst; k++) {
+		if (inst[k].type != QATSEC_INST_CY)
+			continue;
+		if (n-- == 0)
+			return qp_of[k];
+	}
+	return NULL;
+}
+
+static const char *
+dev_section_name(const struct rte_cryptodev *dev)
+{
+	const struct qatsec_dev_private *p = dev->data->dev_private;
+
+	return qatsec_tbl_sections(qatsec_tbl)[p->section].name;
+}
+
+static int
+qatsec_dev_configure(struct rte_cryptodev *dev,
+		struct rte_cryptodev_config *config)
+{
+	const struct qatsec_dev_private *p = dev->data->dev_private;
+
+	if (qatsec_claim_check(dev, "configure") < 0)
+		return -EPERM;
+	if (config->nb_queue_pairs > p->nb_qp) {
+		QATSEC_LOG(ERR, "%s: %u queue pairs asked, section %s has %u instances",
+			dev->data->name, config->nb_queue_pairs,
+			dev_section_name(dev), p->nb_qp);
+		return -EINVAL;
+	}
+	if (config->ff_disable & RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO) {
+		QATSEC_LOG(ERR, "%s: only symmetric crypto is served",
+			dev->data->name);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+static int
+qatsec_dev_start(struct rte_cryptodev *dev)
+{
+	return qatsec_claim_check(dev, "start");
+}
+
+/* rte_cryptodev_stop() cannot fail: a foreign stop is logged and marks
+ * the device stopped, but the holder's enqueue/dequeue (its own fast-path
+ * table) go on untouched.
+ */
+static void
+qatsec_dev_stop(struct rte_cryptodev *dev)
+{
+	qatsec_claim_check(dev, "stop");
+}
+
+static int
+qatsec_qp_release_op(struct rte_cryptodev *dev, uint16_t qp_id)
+{
+	struct qatsec_qp *qp = dev->data->queue_pairs[qp_id];
+
+	if (qp != NULL) {
+		qatsec_qp_release(qp);
+		dev->data->queue_pairs[qp_id] = NULL;
+	}
+	return 0;
+}
+
+static int
+qatsec_dev_close(struct rte_cryptodev *dev)
+{
+	uint16_t i;
+
+	if (qatsec_claim_check(dev, "close") < 0)
+		return -EPERM;
+	for (i = 0; i < dev->data->nb_queue_pairs; i++)
+		qatsec_qp_release_op(dev, i);
+	return 0;
+}
+
+static void
+qatsec_dev_infos_get(struct rte_cryptodev *dev,
+		struct rte_cryptodev_info *info)
+{
+	const struct qatsec_dev_private *p = dev->data->dev_private;
+
+	info->driver_id = qatsec_driver_id;
+	info->driver_name = QATSEC_DRIVER_NAME_STR;
+	info->feature_flags = dev->feature_flags;
+	info->capabilities = qatsec_sym_capabilities;
+	info->max_nb_queue_pairs = p->nb_qp;
+	info->sym.max_nb_sessions = 0;	/* bounded by the session pool */
+	info->min_mbuf_headroom_req = 0;
+	info->min_mbuf_tailroom_req = 0;
+}
+
+static void
+qatsec_dev_stats_get(struct rte_cryptodev *dev,
+		struct rte_cryptodev_stats *stats)
+{
+	uint16_t i;
+
+	memset(stats, 0, sizeof(*stats));
+	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
+		const struct qatsec_qp *qp = dev->data->queue_pairs[i];
+
+		if (qp == NULL)
+			continue;
+		stats->enqueued_count += qp->enqueued;
+		stats->dequeued_count += qp->dequeued;
+		stats->enqueue_err_count += qp->enqueue_err;
+		stats->dequeue_err_count += qp->dequeue_err;
+	}
+}
+
+static void
+qatsec_dev_stats_reset(struct rte_cryptodev *dev)
+{
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
+		struct qatsec_qp *qp = dev->data->queue_pairs[i];
+
+		if (qp == NULL)
+			continue;
+		qp->enqueued = qp->dequeued = 0;
+		qp->enqueue_err = qp->dequeue_err = 0;
+	}
+}
+
+static int
+qatsec_qp_setup_op(struct rte_cryptodev *dev, uint16_t qp_id,
+		const struct rte_cryptodev_qp_conf *conf, int socket_id)
+{
+	const struct qatsec_dev_private *p = dev->data->dev_private;
+	struct qatsec_qp *qp;
+	uint32_t nb_desc = conf->nb_descriptors;
+
+	if (qatsec_claim_check(dev, "queue pair setup") < 0)
+		return -EPERM;
+	qp = qatsec_section_qp(qatsec_tbl, p->section, qp_id);
+	if (qp == NULL) {
+		QATSEC_LOG(ERR, "%s: no queue pair %u (section %s has %u)",
+			dev->data->name, qp_id, dev_section_name(dev), p->nb_qp);
+		return -EINVAL;
+	}
+	if (nb_desc == 0 || nb_desc > qp->depth) {
+		/* The instance ring is sized by the endpoint config, as a
+		 * QAT ring is; asking for more gets the ring there is.
+		 */
+		QATSEC_LOG(INFO, "%s qp %u: %u descriptors asked, instance ring depth is %u (CyNumConcurrentSymRequests)",
+			dev->data->name, qp_id, nb_desc, qp->depth);
+		nb_desc = qp->depth;
+	}
+	if (socket_id == SOCKET_ID_ANY)
+		socket_id = qatsec_tbl->eps[qp->ep].socket;
+	if (qatsec_qp_setup(qp, nb_desc, socket_id) < 0)
+		return -ENOMEM;
+	dev->data->queue_pairs[qp_id] = qp;
+	return 0;
+}
+
+static unsigned int
+qatsec_sess_size(struct rte_cryptodev *dev __rte_unused)
+{
+	return qatsec_sym_session_size();
+}
+
+static int
+qatsec_sess_configure(struct rte_cryptodev *dev,
+		struct rte_crypto_sym_xform *xform,
+		struct rte_cryptodev_sym_session *sess)
+{
+	int ret = qatsec_sym_session_init(CRYPTODEV_GET_SYM_SESS_PRIV(sess),
+			xform);
+
+	if (ret < 0)
+		QATSEC_LOG(DEBUG, "%s: session not created: %s",
+			dev->data->name, strerror(-ret));
+	return ret;
+}
+
+static void
+qatsec_sess_clear(struct rte_cryptodev *dev __rte_unused,
+		struct rte_cryptodev_sym_session *sess)
+{
+	qatsec_sym_session_clear(CRYPTODEV_GET_SYM_SESS_PRIV(sess));
+}
+
+struct rte_cryptodev_ops qatsec_dev_ops = {
+	.dev_configure = qatsec_dev_configure,
+	.dev_start = qatsec_dev_start,
+	.dev_stop = qatsec_dev_stop,
+	.dev_close = qatsec_dev_close,
+	.dev_infos_get = qatsec_dev_infos_get,
+	.stats_get = qatsec_dev_stats_get,
+	.stats_reset = qatsec_dev_stats_reset,
+	.queue_pair_setup = qatsec_qp_setup_op,
+	.queue_pair_release = qatsec_qp_release_op,
+	.sym_session_get_size = qatsec_sess_size,
+	.sym_session_configure = qatsec_sess_configure,
+	.sym_session_clear = qatsec_sess_clear,
+};

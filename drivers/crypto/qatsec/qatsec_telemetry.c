@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec layer 3 view: telemetry commands answering from the shared table,
+ * so the primary and every secondary give the same picture.
+ *   /qatsec/endpoints          one entry per endpoint, counters summed
+ *   /qatsec/endpoint,<N>       that endpoint's instances and counters
+ *   /qatsec/sections           every internal section and its holder
+ *   /qatsec/section,<name>     one section with its instances
+ * A telemetry answer is at most 16 KiB, so the per-instance detail lives
+ * in the parameterised commands and the summaries stay small.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <pthread.h>
+
+#include <rte_eal.h>
+#include <rte_telemetry.h>
+#include <rte_version.h>
+
+#include "qatsec_claim.h"
+#include "qatsec_pmd_private.h"
+
+#define SUMMARY_MAX_INST 128	/* list instances in /qatsec/sections */
+
+static struct qatsec_table *
+table(void)
+{
+	return qatsec_tbl != NULL ? qatsec_tbl : qatsec_table_lookup();
+}
+
+static const char *
+section_of(const struct qatsec_table *t, uint32_t inst)
+{
+	const struct qatsec_int_section *s = qatsec_tbl_sections(t);
+	uint32_t i;
+
+	for (i = 0; i < t->nb_sections; i++)
+		if (inst >= s[i].first_inst &&
+				inst < s[i].first_inst + s[i].nb_inst)
+			return s[i].name;
+	return "";
+}
+
+static void
+add_qp_counters(struct rte_tel_data *d, const struct qatsec_qp *qp)
+{
+	rte_tel_data_add_dict_u64(d, "enqueued", qp->enqueued);
+	rte_tel_data_add_dict_u64(d, "dequeued", qp->dequeued);
+	rte_tel_data_add_dict_u64(d, "enqueue_err", qp->enqueue_err);
+	rte_tel_data_add_dict_u64(d, "dequeue_err", qp->dequeue_err);
+	rte_tel_data_add_dict_u64(d, "in_flight",
+		qp->ring != NULL ? rte_ring_count(qp->ring) : 0);
+}
+
+static void
+add_endpoint(struct rte_tel_data *d, const struct qatsec_ep_shared *ep)
+{
+	uint64_t enq = 0, deq = 0;
+	uint32_t i;
+
+	rte_tel_data_add_dict_int(d, "index", ep->index);
+	rte_tel_data_add_dict_string(d, "config", ep->path);
+	rte_tel_data_add_dict_int(d, "socket", ep->socket);
+	rte_tel_data_add_dict_int(d, "ring_depth", ep->depth);
+	rte_tel_data_add_dict_int(d, "instances", ep->nb_qp);
+	rte_tel_data_add_dict_string(d, "backend",
+		qatsec_backend_get(ep->backend)->name);
+	for (i = 0; i < ep->nb_qp; i++) {
+		enq += ep->qp[i].enqueued;
+		deq += ep->qp[i].dequeued;
+	}
+	rte_tel_data_add_dict_u64(d, "enqueued", enq);
+	rte_tel_data_add_dict_u64(d, "dequeued", deq);
+}
+
+static int
+tel_endpoints(const char *cmd __rte_unused, const char *params __rte_unused,
+		struct rte_tel_data *d)
+{
+	struct qatsec_table *t = table();
+	uint32_t e;
+
+	if (t == NULL)
+		return -ENODEV;
+	rte_tel_data_start_dict(d);
+	for (e = 0; e < t->nb_eps; e++) {
+		struct rte_tel_data *c = rte_tel_data_alloc();
+		char key[32];
+
+		if (c == NULL)
+			return -ENOMEM;
+		rte_tel_data_start_dict(c);
+		add_endpoint(c, &t->eps[e]);
+		snprintf(key, sizeof(key), "dev%u", t->eps[e].index);
+		rte_tel_data_add_dict_container(d, key, c, 0);
+	}
+	return 0;
+}
+
+static int
+tel_endpoint(const char *cmd __rte_unused, const char *params,
+		struct rte_tel_data *d)
+{
+	const struct qatsec_ep_shared *ep = NULL;
+	struct qatsec_table *t = table();
+	const struct qatsec_int_inst *inst;
+	char *end;
+	unsigned long n;
+	uint32_t e, i;
+
+	if (t == NULL)
+		return -ENODEV;
+	if (params == NULL || *params == '\0')
+		return -EINVAL;
+	n = strtoul(params, &end, 10);
+	if (*end != '\0')
+		return -EINVAL;
+	for (e = 0; e < t->nb_eps; e++)
+		if (t->eps[e].index == n)
+			ep = &t->eps[e];
+	if (ep == NULL)
+		return -EINVAL;
+	inst = qatsec_tbl_inst(t);
+	rte_tel_data_start_dict(d);
+	add_endpoint(d, ep);
+	for (i = 0; i < ep->nb_qp; i++) {
+		const struct qatsec_qp *qp = &ep->qp[i];
+		struct rte_tel_data *c = rte_tel_data_alloc();
+		char key[40];
+
+		if (c == NULL)
+			return -ENOMEM;
+		rte_tel_data_start_dict(c);
+		rte_tel_data_add_dict_string(c, "name", inst[qp->inst].name);
+		rte_tel_data_add_dict_string(c, "section",
+			section_of(t, qp->inst));
+		add_qp_counters(c, qp);
+		snprintf(key, sizeof(key), "instance%u", i);
+		rte_tel_data_add_dict_container(d, key, c, 0);
+	}
+	return 0;
+}
+
+static int
+add_section(struct rte_tel_data *d, const struct qatsec_table *t,
+		uint32_t i, bool with_inst)
+{
+	const struct qatsec_int_section *s = &qatsec_tbl_sections(t)[i];
+	const struct qatsec_sec_shared *ss = &qatsec_tbl_sec_shared(t)[i];
+	const struct qatsec_int_inst *inst = qatsec_tbl_inst(t);
+	uint32_t pid = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
+	struct rte_tel_data *a;
+	char buf[96];
+	uint32_t k;
+
+	rte_tel_data_add_dict_string(d, "name", s->name);
+	rte_tel_data_add_dict_string(d, "section", s->user);
+	rte_tel_data_add_dict_int(d, "dev_id", ss->dev_id);
+	rte_tel_data_add_dict_int(d, "socket", ss->socket);
+	rte_tel_data_add_dict_int(d, "nb_instances", s->nb_inst);
+	rte_tel_data_add_dict_int(d, "owner_pid", pid);
+	rte_tel_data_add_dict_string(d, "owner_name", pid ? ss->owner_name : "");
+	rte_tel_data_add_dict_u64(d, "claimed_ns", pid ? ss->claim_ns : 0);
+	rte_tel_data_add_dict_u64(d, "claims", ss->claims);
+	if (!with_inst)
+		return 0;
+	a = rte_tel_data_alloc();
+	if (a == NULL)
+		return -ENOMEM;
+	rte_tel_data_start_array(a, RTE_TEL_STRING_VAL);
+	for (k = s->first_inst; k < s->first_inst + s->nb_inst; k++) {
+		snprintf(buf, sizeof(buf), "dev%u:%s%s",
+			t->eps[inst[k].ep].index,
+			inst[k].type == QATSEC_INST_DC ? "dc:" : "",
+			inst[k].name);
+		rte_tel_data_add_array_string(a, buf);
+	}
+	rte_tel_data_add_dict_container(d, "instances", a, 0);
+	return 0;
+}
+
+static int
+tel_sections(const char *cmd __rte_unused, const char *params __rte_unused,
+		struct rte_tel_data *d)
+{
+	struct qatsec_table *t = table();
+	uint32_t i;
+
+	if (t == NULL)
+		return -ENODEV;
+	rte_tel_data_start_dict(d);
+	for (i = 0; i < t->nb_sections; i++) {
+		struct rte_tel_data *c = rte_tel_data_alloc();
+
+		if (c == NULL)
+			return -ENOMEM;
+		rte_tel_data_start_dict(c);
+		add_section(c, t, i, t->nb_inst <= SUMMARY_MAX_INST);
+		rte_tel_data_add_dict_container(d,
+			qatsec_tbl_sections(t)[i].name, c, 0);
+	}
+	return 0;
+}
+
+static int
+tel_section(const char *cmd __rte_unused, const char *params,
+		struct rte_tel_data *d)
+{
+	struct qatsec_table *t = table();
+	uint32_t i;
+
+	if (t == NULL)
+		return -ENODEV;
+	if (params == NULL)
+		return -EINVAL;
+	for (i = 0; i < t->nb_sections; i++) {
+		if (strcasecmp(qatsec_tbl_sections(t)[i].name, params) != 0)
+			continue;
+		rte_tel_data_start_dict(d);
+		return add_section(d, t, i, true);
+	}
+	return -EINVAL;
+}
+
+RTE_INIT(qatsec_telemetry_init)
+{
+	rte_telemetry_register_cmd("/qatsec/endpoints", tel_endpoints,
+		"qatsec endpoints: config, socket, ring depth, counters");
+	rte_telemetry_register_cmd("/qatsec/endpoint", tel_endpoint,
+		"One qatsec endpoint with per-instance counters. Parameters: endpoint index N");
+	rte_telemetry_register_cmd("/qatsec/sections", tel_sections,
+		"qatsec internal sections, their instances and holders");
+	rte_telemetry_register_cmd("/qatsec/section", tel_section,
+		"One qatsec internal section. Parameters: section name");
+}
+
+/* DPDK 22.11 starts telemetry in the primary only, so a secondary would
+ * never answer the /qatsec commands. rte_telemetry_init() is exported (INTERNAL) but
+ * its header is not installed: declared here as 22.11 defines it. A
+ * secondary's socket is the primary's path with ":<n>" appended.
+ */
+typedef int (*qatsec_tel_log_fn)(uint32_t level, uint32_t logtype,
+		const char *format, ...);
+__rte_internal
+int rte_telemetry_init(const char *runtime_dir, const char *rte_version,
+		rte_cpuset_t *cpuset, qatsec_tel_log_fn log_fn,
+		uint32_t registered_logtype);
+
+void
+qatsec_telemetry_secondary_init(void)
+{
+	static rte_cpuset_t cpuset;
+	static bool done;
+
+	if (done || rte_eal_process_type() == RTE_PROC_PRIMARY)
+		return;
+	done = true;
+	if (pthread_getaffinity_np(pthread_self(), sizeof(cpuset),
+			&cpuset) != 0)
+		CPU_ZERO(&cpuset);
+	if (rte_telemetry_init(rte_eal_get_runtime_dir(), rte_version(),
+			&cpuset, rte_log, qatsec_logtype) != 0)
+		QATSEC_LOG(WARNING, "telemetry socket not started in this secondary");
+}
