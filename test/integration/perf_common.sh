@@ -31,6 +31,8 @@ PERF_DEVTYPE=
 PERF_VDEVS=()
 PERF_PLUGIN=
 PERF_HUGE=0
+PERF_SECONDARY=
+PERF_BEFORE_RUN=
 PERF_LCORES=${PERF_LCORES:-0,1}
 PERF_TIMEOUT=${PERF_TIMEOUT:-60}
 
@@ -45,6 +47,11 @@ PERF_COMMON_USAGE='Device options:
                      (Debian'"'"'s EAL autoloads its own PMDs).
   --huge             use hugepages (unique --file-prefix, files removed on exit)
                      instead of --no-huge -m 1024
+  --secondary PREFIX run as a secondary of the running primary PREFIX (its
+                     hugepages and files are the primary'"'"'s: left alone)
+  --before-run CMD   shell command run before every crypto-perf run (with
+                     --secondary: start a fresh primary, since crypto-perf'"'"'s
+                     fixed mempool names outlive a secondary in its group)
   --lcores LIST      EAL -l (default 0,1: main lcore + one worker)
   --timeout SEC      limit for one crypto-perf run (default 60)'
 
@@ -53,7 +60,7 @@ PERF_COMMON_USAGE='Device options:
 perf_parse_option() {
 	PERF_SHIFT=0
 	case "$1" in
-	--devtype|--vdev|--plugin|--lcores|--timeout)
+	--devtype|--vdev|--plugin|--lcores|--timeout|--secondary|--before-run)
 		[ $# -ge 2 ] || perf_usage_die "$1 needs a value"
 		case "$1" in
 		--devtype) PERF_DEVTYPE=$2 ;;
@@ -61,6 +68,8 @@ perf_parse_option() {
 		--plugin) PERF_PLUGIN=$2 ;;
 		--lcores) PERF_LCORES=$2 ;;
 		--timeout) PERF_TIMEOUT=$2 ;;
+		--secondary) PERF_SECONDARY=$2 ;;
+		--before-run) PERF_BEFORE_RUN=$2 ;;
 		esac
 		PERF_SHIFT=2 ;;
 	--huge) PERF_HUGE=1; PERF_SHIFT=1 ;;
@@ -210,7 +219,11 @@ perf_setup() {
 	trap 'perf_on_signal TERM 15' TERM
 	trap 'perf_on_signal HUP 1' HUP
 	PERF_WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/qatsec-perf.XXXXXX")
-	if [ $PERF_HUGE -eq 1 ]; then
+	if [ -n "$PERF_SECONDARY" ]; then
+		# The group's files belong to its primary: cleanup leaves them.
+		PERF_PREFIX=
+		PERF_MEM_ARGS=(--proc-type=secondary)
+	elif [ $PERF_HUGE -eq 1 ]; then
 		local free size
 		mapfile -t PERF_HUGEDIRS < <(awk '$3 == "hugetlbfs" { print $2 }' /proc/mounts)
 		[ ${#PERF_HUGEDIRS[@]} -gt 0 ] ||
@@ -233,7 +246,8 @@ perf_device_setup() {
 	[ -n "$PERF_DEVTYPE" ] || perf_usage_die "--devtype is required"
 	[ ${#PERF_VDEVS[@]} -gt 0 ] || PERF_VDEVS=("$PERF_DEVTYPE")
 	perf_resolve_plugin
-	PERF_EAL_ARGS=(-l "$PERF_LCORES" --no-pci --file-prefix "$PERF_PREFIX"
+	PERF_EAL_ARGS=(-l "$PERF_LCORES" --no-pci
+		--file-prefix "${PERF_SECONDARY:-$PERF_PREFIX}"
 		--log-level=lib.eal:notice "${PERF_MEM_ARGS[@]}")
 	[ -z "$PERF_PLUGIN_NAME" ] || PERF_EAL_ARGS+=(-d "$PERF_PLUGIN_NAME")
 	local v
@@ -267,6 +281,10 @@ perf_run() {
 	shift
 	local args=("${PERF_EAL_ARGS[@]}" -- --devtype "$PERF_DEVTYPE" --csv "$@")
 	[ -z "$PERF_PLUGIN_DIR" ] || ldp=$PERF_PLUGIN_DIR${ldp:+:$ldp}
+	if [ -n "$PERF_BEFORE_RUN" ] && ! bash -c "$PERF_BEFORE_RUN" >>"$log" 2>&1; then
+		perf_err "--before-run '$PERF_BEFORE_RUN' failed"
+		return 1
+	fi
 	PERF_CMDLINE="$( [ -z "$PERF_PLUGIN_DIR" ] || printf 'LD_LIBRARY_PATH=%s ' "$ldp")$(perf_quote "$PERF_APP" "${args[@]}")"
 	# Background + wait, so that a TERM reaches the trap (and the child) at once;
 	# --foreground keeps crypto-perf in our process group (Ctrl-C, meson's kill).
@@ -275,8 +293,9 @@ perf_run() {
 	PERF_CHILD=$!
 	wait "$PERF_CHILD" || rc=$?
 	PERF_CHILD=
-	# Nothing of this run is needed by the next one.
-	rm -rf "/var/run/dpdk/$PERF_PREFIX" 2>/dev/null || true
+	# Nothing of this run is needed by the next one (a secondary's files
+	# are its primary's: PERF_PREFIX is empty then).
+	[ -z "$PERF_PREFIX" ] || rm -rf "/var/run/dpdk/$PERF_PREFIX" 2>/dev/null || true
 	return $rc
 }
 

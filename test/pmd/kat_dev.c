@@ -74,10 +74,16 @@ kat_mode_ff_name(enum kat_mode m)
 	return mode_tab[m].ff_name;
 }
 
-static bool
-mode_oop(enum kat_mode m)
+bool
+kat_mode_oop(enum kat_mode m)
 {
 	return m >= KAT_M_OOP_LB_LB;
+}
+
+bool
+kat_mode_sgl(enum kat_mode m)
+{
+	return m != KAT_M_IP_LB && m != KAT_M_OOP_LB_LB;
 }
 
 static bool
@@ -144,6 +150,24 @@ kat_dev_open(struct kat_dev *d, const char *name, unsigned int burst,
 
 	memset(d, 0, sizeof(*d));
 	d->name = name;
+	/*
+	 * A PMD may name its devices after what it serves (crypto_qatsec's
+	 * are named after the claimed section): fall back to the first device
+	 * whose name starts with, or whose driver is, the given name.
+	 */
+	for (uint8_t i = 0; id < 0 && i < rte_cryptodev_count(); i++) {
+		const char *dn = rte_cryptodev_name_get(i);
+
+		rte_cryptodev_info_get(i, &info);
+		if ((dn != NULL && strncmp(dn, name, strlen(name)) == 0) ||
+				(info.driver_name != NULL &&
+				 strcmp(info.driver_name, name) == 0)) {
+			id = i;
+			d->name = dn != NULL ? dn : name;
+			printf("# '%s': using device %s (driver %s)\n", name,
+				d->name, info.driver_name);
+		}
+	}
 	if (id < 0) {
 		printf("# no cryptodev named '%s' (is its --vdev given and the "
 			"driver loaded?)\n", name);
@@ -576,7 +600,7 @@ prepare(struct kat_job *j, struct slot *sl)
 {
 	const struct kat_sess *s = j->s;
 	uint32_t dlen = j->hdr_len + j->len, tlen = s->digest_len;
-	bool oop = mode_oop(j->mode);
+	bool oop = kat_mode_oop(j->mode);
 	uint64_t rng = j->seg_seed;
 	struct rte_crypto_sym_op *sym;
 	struct rte_mbuf *dm, *last;
@@ -663,7 +687,7 @@ collect(struct kat_job *j, struct slot *sl)
 {
 	const struct kat_sess *s = j->s;
 	uint32_t dlen = j->hdr_len + j->len, at;
-	bool oop = mode_oop(j->mode);
+	bool oop = kat_mode_oop(j->mode);
 	const struct rte_mbuf *om = oop ? sl->dst : sl->src;
 
 	j->status = sl->op->status;

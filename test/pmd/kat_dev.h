@@ -31,6 +31,9 @@ enum kat_mode {
 };
 
 const char *kat_mode_name(enum kat_mode m);
+bool kat_mode_oop(enum kat_mode m);
+/* Either chain of the op is segmented. */
+bool kat_mode_sgl(enum kat_mode m);
 /* Feature flag the device must advertise for a mode (0: always). */
 uint64_t kat_mode_ff(enum kat_mode m);
 const char *kat_mode_ff_name(enum kat_mode m);

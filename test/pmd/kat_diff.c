@@ -273,14 +273,15 @@ run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
 		struct kat_dev *dev, struct kat_dev *ref, struct kat_tally *te,
 		struct kat_tally *td)
 {
-	uint64_t rng = kat_opt.seed ^ ((uint64_t)(ai + 1) << 48) ^
-		((uint64_t)ci * 0x9e3779b97f4a7c15ull);
+	uint64_t rng = kat_opt.seed;
 	bool ciphers = a->kind != DK_AUTH, has_dig = a->kind != DK_CIPHER;
 	struct kat_sess s_ref, s_enc, s_dec;
 	unsigned int n, nm = 0, modes[KAT_M_NUM];
 	int ret;
 
-	kat_rand(&rng);
+	/* hash (seed, algorithm, case): unrelated streams per case */
+	rng = kat_rand(&rng) ^ ((uint64_t)ai << 32 | ci);
+	rng = kat_rand(&rng);
 	if (!pick_params(a, &rng, dev, ref)) {
 		kat_tally_skip_all(te, "no parameter set both devices accept");
 		kat_tally_skip_all(td, "no parameter set both devices accept");
@@ -293,9 +294,15 @@ run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
 	fill(dc.iv, sizeof(dc.iv), &rng);
 	fill(dc.aad, dc.aad_len, &rng);
 	fill(dc.in, dc.hdr + dc.len, &rng);
-	snprintf(dc.where, sizeof(dc.where), "#%u len=%u hdr=%u key=%u akey=%u "
+	snprintf(dc.where, sizeof(dc.where), "%u len=%u hdr=%u key=%u akey=%u "
 		"iv=%u digest=%u aad=%u", ci, dc.len, dc.hdr, dc.key_len,
 		dc.akey_len, dc.iv_len, dc.dig, dc.aad_len);
+	if (kat_opt.avoid_empty_hmac && a->hmac &&
+			(a->kind == DK_CHAIN ? dc.hdr + dc.len : dc.len) == 0) {
+		kat_tally_skip_all(te, "avoided: empty HMAC input (--avoid)");
+		kat_tally_skip_all(td, "avoided: empty HMAC input (--avoid)");
+		return;
+	}
 
 	build_xf(a, true, &s_ref);
 	build_xf(a, true, &s_enc);
@@ -324,9 +331,18 @@ run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
 	memcpy(dc.ct, dc.in, dc.hdr);
 	memcpy(dc.ct + dc.hdr, ciphers ? dc.ref_out : dc.in + dc.hdr, dc.len);
 
-	for (int m = 0; m < KAT_M_NUM; m++)
-		if (te[m].skip_line == NULL)
-			modes[nm++] = (unsigned int)m;
+	for (int m = 0; m < KAT_M_NUM; m++) {
+		if (te[m].skip_line != NULL)
+			continue;
+		if (kat_opt.avoid_empty_oop_sgl && dc.len == 0 &&
+				kat_mode_oop((enum kat_mode)m) &&
+				kat_mode_sgl((enum kat_mode)m)) {
+			kat_tally_skip(&te[m], "avoided: empty op, OOP SGL (--avoid)");
+			kat_tally_skip(&td[m], "avoided: empty op, OOP SGL (--avoid)");
+			continue;
+		}
+		modes[nm++] = (unsigned int)m;
+	}
 	if (nm == 0)
 		return;
 	if (kat_sess_create(dev, &s_enc) < 0 || kat_sess_create(dev, &s_dec) < 0) {
@@ -380,29 +396,31 @@ run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
 	}
 	kat_sess_free(&s_enc);
 	kat_sess_free(&s_dec);
-	if (dev->lost > 3)
-		kat_tap_bail("%s lost %u ops: device unusable", dev->name,
-			dev->lost);
+	if (dev->lost > 3 || ref->lost > 3)
+		kat_tap_bail("%s lost %u ops, %s lost %u: unusable", dev->name,
+			dev->lost, ref->name, ref->lost);
 }
 
 void
-kat_diff_run(struct kat_dev *dev, struct kat_dev *ref)
+kat_diff_run(struct kat_dev *dev, struct kat_dev *const *refs,
+		unsigned int nref)
 {
-	static char why_ref[128];
-
-	snprintf(why_ref, sizeof(why_ref), "reference %s lacks the algorithm",
-		ref->name);
 	for (unsigned int ai = 0; ai < RTE_DIM(algs); ai++) {
 		const struct dalg *a = &algs[ai];
 		struct kat_tally te[KAT_M_NUM], td[KAT_M_NUM];
+		struct kat_dev *ref = NULL;
 		char group[64];
 		bool aut = a->kind == DK_AUTH;
 
 		snprintf(group, sizeof(group), "diff-%s", a->name);
 		if (!kat_selected(group))
 			continue;
+		/* first reference that has the algorithm */
+		for (unsigned int r = 0; r < nref && ref == NULL; r++)
+			if (has_algo(refs[r], a))
+				ref = refs[r];
 		printf("# group %s (%u random cases, reference %s)\n", group,
-			kat_opt.iters, ref->name);
+			kat_opt.iters, ref != NULL ? ref->name : "(none)");
 		kat_tally_init_modes(te, dev, group, aut ? "generate" : "encrypt");
 		kat_tally_init_modes(td, dev, group, aut ? "verify" : "decrypt");
 		if (!has_algo(dev, a)) {
@@ -410,13 +428,22 @@ kat_diff_run(struct kat_dev *dev, struct kat_dev *ref)
 				"the device", true);
 			kat_tally_skip_line_all(td, "algorithm not advertised by "
 				"the device", true);
-		} else if (!has_algo(ref, a)) {
+		} else if (ref == NULL) {
 			/* not the device's fault: never a failure */
-			kat_tally_skip_line_all(te, why_ref, false);
-			kat_tally_skip_line_all(td, why_ref, false);
+			kat_tally_skip_line_all(te, "no reference has the "
+				"algorithm", false);
+			kat_tally_skip_line_all(td, "no reference has the "
+				"algorithm", false);
 		} else {
 			for (unsigned int ci = 0; ci < kat_opt.iters; ci++)
 				run_case(a, ai, ci, dev, ref, te, td);
+			snprintf(te[0].note, sizeof(te[0].note), "reference %s",
+				ref->name);
+			for (int m = 1; m < KAT_M_NUM; m++) {
+				memcpy(te[m].note, te[0].note, sizeof(te[m].note));
+				memcpy(td[m].note, te[0].note, sizeof(td[m].note));
+			}
+			memcpy(td[0].note, te[0].note, sizeof(td[0].note));
 		}
 		for (int m = 0; m < KAT_M_NUM; m++)
 			kat_tap_emit(&te[m]);

@@ -150,6 +150,15 @@ skip_text(const struct kat_tally *t, char *buf, size_t sz)
 		snprintf(buf + o, sz - o, ")");
 }
 
+/* '#' starts a TAP directive: keep it out of descriptions. */
+static void
+untag(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == '#')
+			*s = '_';
+}
+
 void
 kat_tap_emit(struct kat_tally *t)
 {
@@ -157,6 +166,9 @@ kat_tap_emit(struct kat_tally *t)
 	bool bad, known;
 
 	tap_n++;
+	untag(t->name);
+	untag(t->note);
+	untag(t->first);
 	if (t->skip_line != NULL) {
 		if (kat_opt.strict && t->skip_dev) {
 			tap_fail++;
@@ -249,12 +261,22 @@ match_list(const char *list, const char *name)
 	return false;
 }
 
+static bool any_selected;
+
 bool
 kat_selected(const char *group)
 {
-	if (kat_opt.only == NULL || *kat_opt.only == '\0')
-		return true;
-	return match_list(kat_opt.only, group);
+	bool sel = kat_opt.only == NULL || *kat_opt.only == '\0' ||
+		match_list(kat_opt.only, group);
+
+	any_selected |= sel;
+	return sel;
+}
+
+bool
+kat_any_selected(void)
+{
+	return any_selected;
 }
 
 void

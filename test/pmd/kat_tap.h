@@ -29,7 +29,7 @@ struct kat_tally {
 
 struct kat_opts {
 	const char *dev;
-	const char *ref;
+	const char *ref;	/* comma-separated reference device names */
 	const char *vectors;
 	const char *only;
 	uint64_t seed;
@@ -39,6 +39,9 @@ struct kat_opts {
 	bool strict;		/* device-caused SKIP lines count as failures */
 	const char *known_bad;	/* globs of lines reported as TODO if failing */
 	const char *modes;	/* buffer modes to run (NULL: all) */
+	/* --avoid: inputs that break a reference PMD (see usage) */
+	bool avoid_empty_hmac;
+	bool avoid_empty_oop_sgl;
 };
 
 extern struct kat_opts kat_opt;
@@ -79,7 +82,17 @@ void kat_check_job(struct kat_tally *t, const char *where,
 		const struct kat_job *j, int exp_status, const uint8_t *exp_out,
 		const uint8_t *exp_digest);
 
-/* Differential testing (kat_diff.c). */
-void kat_diff_run(struct kat_dev *dev, struct kat_dev *ref);
+/* Did kat_selected() accept any group? (an --only typo must not pass) */
+bool kat_any_selected(void);
+
+/* ENOTSUP probes on the device under test (kat_enotsup.c). */
+void kat_enotsup_run(struct kat_dev *d);
+
+/*
+ * Differential testing (kat_diff.c): each algorithm against the first
+ * reference device that has it.
+ */
+void kat_diff_run(struct kat_dev *dev, struct kat_dev *const *refs,
+		unsigned int nref);
 
 #endif /* KAT_TAP_H */

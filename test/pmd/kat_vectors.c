@@ -459,10 +459,10 @@ kv_bytes(const struct kv_rec *rec, const char *key, uint32_t max,
 static const char *
 kv_pick(const struct kv_rec *rec, const char *const *names)
 {
-	for (; *names != NULL; names++)
-		if (kv_has(rec, *names))
-			return *names;
-	return names[0];
+	for (const char *const *n = names; *n != NULL; n++)
+		if (kv_has(rec, *n))
+			return *n;
+	return names[0];	/* absent: the lookup then fails cleanly */
 }
 
 static void

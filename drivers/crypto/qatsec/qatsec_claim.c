@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -42,6 +43,9 @@ static struct {
 /* Set while the primary quiesces a dead holder's section. */
 static bool reaping;
 static bool primary_started;
+static bool atexit_set;
+
+static void release_at_exit(void);
 
 enum ev_type { EV_CLAIM, EV_RELEASE };
 
@@ -302,6 +306,8 @@ qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 			held.pid = (pid_t)me;
 			held.section = i;
 			held.refs = 1;
+			if (!atexit_set)
+				atexit_set = atexit(release_at_exit) == 0;
 			*section = i;
 			notify(EV_CLAIM, i);
 			return 0;
@@ -312,6 +318,16 @@ qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 	}
 	log_holders(t, user, n);
 	return -ENOSPC;
+}
+
+/* Applications that exit without rte_eal_cleanup() (dpdk-test-crypto-perf
+ * is one) still give their section back at once, not at the next reap.
+ */
+static void
+release_at_exit(void)
+{
+	while (qatsec_claim_held() >= 0)
+		qatsec_release();
 }
 
 static void

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec layer 2, engine internals shared by the session builder
+ * (qatsec_sym_session.c) and the datapath (qatsec_sym.c).
+ */
+#ifndef QATSEC_SYM_PRIVATE_H
+#define QATSEC_SYM_PRIVATE_H
+
+/* ipsec-mb's pre-0.53 names (CCM, GCM, ...) would clash with IMB_JOB fields. */
+#define NO_COMPAT_IMB_API_053
+
+#include "qatsec_sym.h"
+
+#define QATSEC_SESS_MAGIC	0x51a75e55u
+
+/* Key area of a session, at a 64-byte aligned offset inside it. AES round
+ * keys come first; HMAC pads or MAC subkeys follow. GCM/GMAC key data and
+ * the ChaCha20 key start at 0 and use nothing else.
+ */
+#define QATSEC_KEY_ALIGN	64
+#define K_ENC		0	/* AES encryption round keys, 240 */
+#define K_DEC		240	/* AES decryption round keys, 240 */
+#define K_IPAD		480	/* HMAC inner state, 64 */
+#define K_OPAD		544	/* HMAC outer state, 64 */
+#define K_EMPTY		608	/* HMAC of the empty message, 64 */
+#define K_MACKEY	480	/* CMAC/XCBC K1 round keys, 240 */
+#define K_SK1		720	/* CMAC K1 / XCBC K2, 16 */
+#define K_SK2		736	/* CMAC K2 / XCBC K3, 16 */
+#define K_AREA		1024
+
+_Static_assert(sizeof(struct gcm_key_data) <= K_AREA, "GCM key data");
+
+enum qatsec_kind {
+	QATSEC_KIND_JOB,	/* burst job API */
+	QATSEC_KIND_GCM,	/* direct AES-GCM API */
+	QATSEC_KIND_GMAC,	/* direct AES-GMAC API */
+	QATSEC_KIND_NOP,	/* NULL cipher and/or NULL auth only */
+};
+
+/* Which IMB_JOB.u member the hash needs. */
+enum qatsec_u {
+	QATSEC_U_NONE,
+	QATSEC_U_HMAC,
+	QATSEC_U_CMAC,
+	QATSEC_U_CCM,
+	QATSEC_U_CHACHA,
+};
+
+#define F_VERIFY	0x01	/* compare the digest instead of writing it */
+#define F_AEAD		0x02	/* op->sym->aead, not cipher/auth */
+#define F_CIPHER	0x04	/* has a cipher region (NULL cipher included) */
+#define F_AUTH		0x08	/* has a non-NULL auth or AEAD tag */
+#define F_CBC		0x10	/* cipher length must be whole blocks */
+#define F_OOP_COPY	0x20	/* out of place: cipher region src -> dst */
+#define F_OOP_DST	0x40	/* out of place: touched bytes src -> dst, then
+				 * the job runs in place on dst
+				 */
+#define F_ENC		0x80	/* direct GCM: encrypt */
+
+/* Everything by value: sessions live in shared memory and are used by
+ * every process of the group, so no pointer may be kept here.
+ */
+struct qatsec_sym_sess {
+	uint32_t magic;
+	uint32_t max_len;	/* longest cipher region (CCM counter size) */
+	uint32_t iv_off;	/* from the op; CCM nonce already at +1 */
+	uint32_t iv_end;	/* bytes of the op the IV needs */
+	uint16_t key_off;	/* offset of the aligned key area */
+	uint16_t aad_len;
+	uint8_t kind;
+	uint8_t flags;
+	uint8_t ucase;
+	uint8_t cipher_mode;
+	uint8_t hash_alg;
+	uint8_t chain_order;
+	uint8_t cipher_dir;
+	uint8_t key_len;
+	uint8_t iv_len;
+	uint8_t digest_len;	/* what the op carries */
+	uint8_t tag_len;	/* what ipsec-mb is asked for */
+	uint8_t arch;		/* GCM key data layout is per IMB_ARCH */
+	uint8_t area[K_AREA + QATSEC_KEY_ALIGN];
+};
+
+static inline const uint8_t *
+qatsec_keys(const struct qatsec_sym_sess *s)
+{
+	return (const uint8_t *)s + s->key_off;
+}
+
+#endif /* QATSEC_SYM_PRIVATE_H */

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec layer 2: builds engine sessions from cryptodev xforms, checked
+ * against qatsec_sym_capabilities, with every key expanded up front.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include <rte_common.h>
+
+#include "qatsec_sym_private.h"
+
+unsigned int
+qatsec_sym_session_size(void)
+{
+	return sizeof(struct qatsec_sym_sess);
+}
+
+static const struct rte_cryptodev_symmetric_capability *
+qatsec_cap_find(enum rte_crypto_sym_xform_type type, int algo)
+{
+	const struct rte_cryptodev_capabilities *c;
+
+	for (c = qatsec_sym_capabilities;
+			c->op != RTE_CRYPTO_OP_TYPE_UNDEFINED; c++) {
+		if (c->sym.xform_type != type)
+			continue;
+		if ((type == RTE_CRYPTO_SYM_XFORM_CIPHER &&
+				(int)c->sym.cipher.algo == algo) ||
+				(type == RTE_CRYPTO_SYM_XFORM_AUTH &&
+				(int)c->sym.auth.algo == algo) ||
+				(type == RTE_CRYPTO_SYM_XFORM_AEAD &&
+				(int)c->sym.aead.algo == algo))
+			return &c->sym;
+	}
+	return NULL;
+}
+
+static bool
+qatsec_in_range(const struct rte_crypto_param_range *r, uint32_t v)
+{
+	if (v < r->min || v > r->max)
+		return false;
+	if (r->increment == 0)
+		return v == r->min;
+	return (v - r->min) % r->increment == 0;
+}
+
+static void
+qatsec_aes_keyexp(IMB_MGR *mgr, const uint8_t *key, uint32_t len,
+		uint8_t *enc, uint8_t *dec)
+{
+	if (len == 16)
+		IMB_AES_KEYEXP_128(mgr, key, enc, dec);
+	else if (len == 24)
+		IMB_AES_KEYEXP_192(mgr, key, enc, dec);
+	else
+		IMB_AES_KEYEXP_256(mgr, key, enc, dec);
+}
+
+static void
+qatsec_gcm_pre(IMB_MGR *mgr, const uint8_t *key, uint32_t len, uint8_t *kd)
+{
+	struct gcm_key_data *gk = (struct gcm_key_data *)kd;
+
+	if (len == 16)
+		IMB_AES128_GCM_PRE(mgr, key, gk);
+	else if (len == 24)
+		IMB_AES192_GCM_PRE(mgr, key, gk);
+	else
+		IMB_AES256_GCM_PRE(mgr, key, gk);
+}
+
+static int
+qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_cipher_xform *x)
+{
+	const struct rte_cryptodev_symmetric_capability *cap;
+
+	if (x->op != RTE_CRYPTO_CIPHER_OP_ENCRYPT &&
+			x->op != RTE_CRYPTO_CIPHER_OP_DECRYPT)
+		return -EINVAL;
+	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_CIPHER, x->algo);
+	if (cap == NULL || x->dataunit_len != 0 ||
+			!qatsec_in_range(&cap->cipher.key_size, x->key.length) ||
+			!qatsec_in_range(&cap->cipher.iv_size, x->iv.length))
+		return -ENOTSUP;
+	if (x->key.length != 0 && x->key.data == NULL)
+		return -EINVAL;
+	s->flags |= F_CIPHER;
+	s->cipher_dir = x->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
+		IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT;
+	s->iv_off = x->iv.offset;
+	s->iv_len = x->iv.length;
+	s->key_len = x->key.length;
+	switch (x->algo) {
+	case RTE_CRYPTO_CIPHER_AES_CBC:
+		s->cipher_mode = IMB_CIPHER_CBC;
+		s->flags |= F_CBC;
+		break;
+	case RTE_CRYPTO_CIPHER_AES_CTR:
+		s->cipher_mode = IMB_CIPHER_CNTR;
+		break;
+	default:
+		s->cipher_mode = IMB_CIPHER_NULL;
+		return 0;
+	}
+	qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
+		keys + K_ENC, keys + K_DEC);
+	return 0;
+}
+
+/* One-shot and one-block SHA of the HMAC family of algo. */
+static void
+qatsec_sha(IMB_MGR *mgr, enum rte_crypto_auth_algorithm algo,
+		const void *in, uint64_t len, void *out, bool one_block)
+{
+	switch (algo) {
+	case RTE_CRYPTO_AUTH_SHA1_HMAC:
+		if (one_block)
+			IMB_SHA1_ONE_BLOCK(mgr, in, out);
+		else
+			IMB_SHA1(mgr, in, len, out);
+		break;
+	case RTE_CRYPTO_AUTH_SHA224_HMAC:
+		if (one_block)
+			IMB_SHA224_ONE_BLOCK(mgr, in, out);
+		else
+			IMB_SHA224(mgr, in, len, out);
+		break;
+	case RTE_CRYPTO_AUTH_SHA256_HMAC:
+		if (one_block)
+			IMB_SHA256_ONE_BLOCK(mgr, in, out);
+		else
+			IMB_SHA256(mgr, in, len, out);
+		break;
+	case RTE_CRYPTO_AUTH_SHA384_HMAC:
+		if (one_block)
+			IMB_SHA384_ONE_BLOCK(mgr, in, out);
+		else
+			IMB_SHA384(mgr, in, len, out);
+		break;
+	default:
+		if (one_block)
+			IMB_SHA512_ONE_BLOCK(mgr, in, out);
+		else
+			IMB_SHA512(mgr, in, len, out);
+		break;
+	}
+}
+
+/* ipad/opad states for the job API, and the HMAC of the empty message,
+ * which ipsec-mb's HMAC jobs refuse (zero-length hash).
+ */
+static void
+qatsec_hmac_init(IMB_MGR *mgr, enum rte_crypto_auth_algorithm algo,
+		const uint8_t *key, uint32_t klen, uint32_t blk, uint32_t dsz,
+		uint8_t *keys)
+{
+	uint8_t kbuf[128], ipad[128], opad[128 + 64];
+	uint32_t i;
+
+	memset(kbuf, 0, sizeof(kbuf));
+	if (klen > blk)
+		qatsec_sha(mgr, algo, key, klen, kbuf, false);
+	else
+		memcpy(kbuf, key, klen);
+	for (i = 0; i < blk; i++) {
+		ipad[i] = kbuf[i] ^ 0x36;
+		opad[i] = kbuf[i] ^ 0x5c;
+	}
+	qatsec_sha(mgr, algo, ipad, blk, keys + K_IPAD, true);
+	qatsec_sha(mgr, algo, opad, blk, keys + K_OPAD, true);
+	qatsec_sha(mgr, algo, ipad, blk, opad + blk, false);
+	qatsec_sha(mgr, algo, opad, blk + dsz, keys + K_EMPTY, false);
+	explicit_bzero(kbuf, sizeof(kbuf));
+	explicit_bzero(ipad, sizeof(ipad));
+	explicit_bzero(opad, sizeof(opad));
+}
+
+/* ipsec-mb hash of each HMAC and plain SHA algorithm. */
+static const uint8_t qatsec_hash_alg[] = {
+	[RTE_CRYPTO_AUTH_SHA1_HMAC] = IMB_AUTH_HMAC_SHA_1,
+	[RTE_CRYPTO_AUTH_SHA224_HMAC] = IMB_AUTH_HMAC_SHA_224,
+	[RTE_CRYPTO_AUTH_SHA256_HMAC] = IMB_AUTH_HMAC_SHA_256,
+	[RTE_CRYPTO_AUTH_SHA384_HMAC] = IMB_AUTH_HMAC_SHA_384,
+	[RTE_CRYPTO_AUTH_SHA512_HMAC] = IMB_AUTH_HMAC_SHA_512,
+	[RTE_CRYPTO_AUTH_SHA1] = IMB_AUTH_SHA_1,
+	[RTE_CRYPTO_AUTH_SHA224] = IMB_AUTH_SHA_224,
+	[RTE_CRYPTO_AUTH_SHA256] = IMB_AUTH_SHA_256,
+	[RTE_CRYPTO_AUTH_SHA384] = IMB_AUTH_SHA_384,
+	[RTE_CRYPTO_AUTH_SHA512] = IMB_AUTH_SHA_512,
+};
+
+static int
+qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_auth_xform *x)
+{
+	const struct rte_cryptodev_symmetric_capability *cap;
+	uint8_t tmp[240] __rte_aligned(16);
+	uint32_t blk, full, trunc;
+
+	if (x->op != RTE_CRYPTO_AUTH_OP_VERIFY &&
+			x->op != RTE_CRYPTO_AUTH_OP_GENERATE)
+		return -EINVAL;
+	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_AUTH, x->algo);
+	if (cap == NULL ||
+			!qatsec_in_range(&cap->auth.key_size, x->key.length) ||
+			!qatsec_in_range(&cap->auth.digest_size,
+				x->digest_length) ||
+			!qatsec_in_range(&cap->auth.iv_size, x->iv.length))
+		return -ENOTSUP;
+	if (x->key.length != 0 && x->key.data == NULL)
+		return -EINVAL;
+	if (x->algo == RTE_CRYPTO_AUTH_NULL) {
+		s->hash_alg = IMB_AUTH_NULL;
+		return 0;
+	}
+	s->flags |= F_AUTH;
+	if (x->op == RTE_CRYPTO_AUTH_OP_VERIFY)
+		s->flags |= F_VERIFY;
+	s->digest_len = x->digest_length;
+	s->tag_len = x->digest_length;
+	blk = cap->auth.block_size;
+	full = cap->auth.digest_size.max;
+	switch (x->algo) {
+	case RTE_CRYPTO_AUTH_SHA1_HMAC:
+	case RTE_CRYPTO_AUTH_SHA224_HMAC:
+	case RTE_CRYPTO_AUTH_SHA256_HMAC:
+	case RTE_CRYPTO_AUTH_SHA384_HMAC:
+	case RTE_CRYPTO_AUTH_SHA512_HMAC:
+		s->hash_alg = qatsec_hash_alg[x->algo];
+		s->ucase = QATSEC_U_HMAC;
+		/* ipsec-mb emits only the full or the IPsec-truncated
+		 * (half, SHA-1: 12) digest; others are cut from the full one.
+		 */
+		trunc = x->algo == RTE_CRYPTO_AUTH_SHA1_HMAC ? 12 : full / 2;
+		if (s->digest_len != trunc)
+			s->tag_len = full;
+		qatsec_hmac_init(mgr, x->algo, x->key.data, x->key.length,
+			blk, full, keys);
+		break;
+	case RTE_CRYPTO_AUTH_SHA1:
+	case RTE_CRYPTO_AUTH_SHA224:
+	case RTE_CRYPTO_AUTH_SHA256:
+	case RTE_CRYPTO_AUTH_SHA384:
+	case RTE_CRYPTO_AUTH_SHA512:
+		s->hash_alg = qatsec_hash_alg[x->algo];
+		s->tag_len = full;
+		break;
+	case RTE_CRYPTO_AUTH_AES_CMAC:
+		s->ucase = QATSEC_U_CMAC;
+		qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
+			keys + K_MACKEY, tmp);
+		if (x->key.length == 16) {
+			s->hash_alg = IMB_AUTH_AES_CMAC;
+			IMB_AES_CMAC_SUBKEY_GEN_128(mgr, keys + K_MACKEY,
+				keys + K_SK1, keys + K_SK2);
+		} else {
+			s->hash_alg = IMB_AUTH_AES_CMAC_256;
+			IMB_AES_CMAC_SUBKEY_GEN_256(mgr, keys + K_MACKEY,
+				keys + K_SK1, keys + K_SK2);
+		}
+		explicit_bzero(tmp, sizeof(tmp));
+		break;
+	case RTE_CRYPTO_AUTH_AES_XCBC_MAC:
+		/* XCBC-MAC is CMAC's CBC-MAC with K2/K3 in place of the
+		 * subkeys; the CMAC job gives the full 16-byte tag, which
+		 * ipsec-mb 1.3's XCBC job (12 bytes only) does not.
+		 */
+		s->ucase = QATSEC_U_CMAC;
+		s->hash_alg = IMB_AUTH_AES_CMAC;
+		IMB_AES_XCBC_KEYEXP(mgr, x->key.data, keys + K_MACKEY,
+			keys + K_SK1, keys + K_SK2);
+		break;
+	default: /* RTE_CRYPTO_AUTH_AES_GMAC */
+		s->kind = QATSEC_KIND_GMAC;
+		s->key_len = x->key.length;
+		s->iv_off = x->iv.offset;
+		s->iv_len = x->iv.length;
+		qatsec_gcm_pre(mgr, x->key.data, x->key.length, keys);
+		break;
+	}
+	return 0;
+}
+
+static int
+qatsec_aead_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_aead_xform *x)
+{
+	const struct rte_cryptodev_symmetric_capability *cap;
+	uint8_t tmp[240] __rte_aligned(16);
+	bool enc = x->op == RTE_CRYPTO_AEAD_OP_ENCRYPT;
+	uint32_t l;
+
+	if (!enc && x->op != RTE_CRYPTO_AEAD_OP_DECRYPT)
+		return -EINVAL;
+	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_AEAD, x->algo);
+	if (cap == NULL ||
+			!qatsec_in_range(&cap->aead.key_size, x->key.length) ||
+			!qatsec_in_range(&cap->aead.iv_size, x->iv.length) ||
+			!qatsec_in_range(&cap->aead.digest_size,
+				x->digest_length) ||
+			!qatsec_in_range(&cap->aead.aad_size, x->aad_length))
+		return -ENOTSUP;
+	if (x->key.data == NULL)
+		return -EINVAL;
+	s->flags |= F_AEAD | F_CIPHER | F_AUTH | (enc ? F_ENC : F_VERIFY);
+	s->cipher_dir = enc ? IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT;
+	s->key_len = x->key.length;
+	s->iv_off = x->iv.offset;
+	s->iv_len = x->iv.length;
+	s->aad_len = x->aad_length;
+	s->digest_len = x->digest_length;
+	s->tag_len = x->digest_length;
+	switch (x->algo) {
+	case RTE_CRYPTO_AEAD_AES_GCM:
+		s->kind = QATSEC_KIND_GCM;
+		qatsec_gcm_pre(mgr, x->key.data, x->key.length, keys);
+		break;
+	case RTE_CRYPTO_AEAD_AES_CCM:
+		s->cipher_mode = IMB_CIPHER_CCM;
+		s->hash_alg = IMB_AUTH_AES_CCM;
+		s->ucase = QATSEC_U_CCM;
+		/* CBC-MAC runs over the plaintext. */
+		s->chain_order = enc ? IMB_ORDER_HASH_CIPHER :
+			IMB_ORDER_CIPHER_HASH;
+		/* cryptodev puts the nonce after a reserved flags byte. */
+		s->iv_off++;
+		/* An L-byte length field bounds the message. */
+		l = 15 - x->iv.length;
+		s->max_len = l >= 4 ? UINT32_MAX : (1u << (8 * l)) - 1;
+		qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
+			keys + K_ENC, tmp);
+		explicit_bzero(tmp, sizeof(tmp));
+		break;
+	default: /* RTE_CRYPTO_AEAD_CHACHA20_POLY1305 */
+		s->cipher_mode = IMB_CIPHER_CHACHA20_POLY1305;
+		s->hash_alg = IMB_AUTH_CHACHA20_POLY1305;
+		s->ucase = QATSEC_U_CHACHA;
+		s->chain_order = enc ? IMB_ORDER_CIPHER_HASH :
+			IMB_ORDER_HASH_CIPHER;
+		memcpy(keys + K_ENC, x->key.data, 32);
+		break;
+	}
+	return 0;
+}
+
+/* A cipher and/or auth xform, in the order given: the order is the order
+ * of operations (CIPHER then AUTH hashes the cipher's output).
+ */
+static int
+qatsec_chain_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_sym_xform *xf)
+{
+	const struct rte_crypto_sym_xform *cx, *ax;
+	int ret = 0;
+
+	if (xf->type == RTE_CRYPTO_SYM_XFORM_CIPHER) {
+		cx = xf;
+		ax = xf->next;
+	} else {
+		ax = xf;
+		cx = xf->next;
+		s->chain_order = IMB_ORDER_HASH_CIPHER;
+	}
+	if (cx != NULL && ax != NULL &&
+			ax->auth.algo == RTE_CRYPTO_AUTH_AES_GMAC)
+		return -ENOTSUP;
+	if (cx != NULL)
+		ret = qatsec_cipher_init(mgr, s, keys, &cx->cipher);
+	if (ret == 0 && ax != NULL)
+		ret = qatsec_auth_init(mgr, s, keys, &ax->auth);
+	if (ret != 0)
+		return ret;
+	if (s->kind == QATSEC_KIND_JOB && s->cipher_mode == IMB_CIPHER_NULL &&
+			!(s->flags & F_AUTH))
+		s->kind = QATSEC_KIND_NOP;
+	if (cx == NULL || ax == NULL || !(s->flags & F_AUTH))
+		s->chain_order = IMB_ORDER_CIPHER_HASH;
+	/* Out of place, cipher-then-auth must authenticate the output: the
+	 * bytes the op touches are copied to dst and the job runs there in
+	 * place, so dst gets what an in-place op would leave (the digest
+	 * covers src's auth-only bytes and the ciphertext). A NULL cipher's
+	 * whole work out of place is copying its region. (AEAD jobs handle
+	 * out of place natively.)
+	 */
+	if ((s->flags & (F_CIPHER | F_AUTH)) == (F_CIPHER | F_AUTH) &&
+			s->chain_order == IMB_ORDER_CIPHER_HASH)
+		s->flags |= F_OOP_DST;
+	else if ((s->flags & F_CIPHER) && s->cipher_mode == IMB_CIPHER_NULL)
+		s->flags |= F_OOP_COPY;
+	return 0;
+}
+
+static bool
+qatsec_xform_type_ok(enum rte_crypto_sym_xform_type t)
+{
+	return t == RTE_CRYPTO_SYM_XFORM_AUTH ||
+		t == RTE_CRYPTO_SYM_XFORM_CIPHER ||
+		t == RTE_CRYPTO_SYM_XFORM_AEAD;
+}
+
+int
+qatsec_sym_session_init(void *sess, const struct rte_crypto_sym_xform *xf)
+{
+	struct qatsec_sym_sess *s = sess;
+	const struct rte_crypto_sym_xform *nx;
+	IMB_MGR *mgr;
+	uint8_t *keys;
+	int ret;
+
+	if (s == NULL || xf == NULL)
+		return -EINVAL;
+	nx = xf->next;
+	if (!qatsec_xform_type_ok(xf->type) ||
+			(nx != NULL && !qatsec_xform_type_ok(nx->type)))
+		return -EINVAL;
+	if (nx != NULL && (nx->next != NULL || nx->type == xf->type ||
+			xf->type == RTE_CRYPTO_SYM_XFORM_AEAD ||
+			nx->type == RTE_CRYPTO_SYM_XFORM_AEAD))
+		return -ENOTSUP;
+	mgr = qatsec_sym_mgr();
+	if (mgr == NULL)
+		return -ENOMEM;
+
+	memset(s, 0, sizeof(*s));
+	/* ipsec-mb wants 16-byte aligned keys; the session may sit at any
+	 * alignment, so the key area is aligned inside it.
+	 */
+	keys = RTE_PTR_ALIGN_CEIL(&s->area[0], QATSEC_KEY_ALIGN);
+	s->key_off = keys - (uint8_t *)s;
+	s->kind = QATSEC_KIND_JOB;
+	s->cipher_mode = IMB_CIPHER_NULL;
+	s->hash_alg = IMB_AUTH_NULL;
+	s->chain_order = IMB_ORDER_CIPHER_HASH;
+	s->cipher_dir = IMB_DIR_ENCRYPT;
+	s->max_len = UINT32_MAX;
+	if (xf->type == RTE_CRYPTO_SYM_XFORM_AEAD)
+		ret = qatsec_aead_init(mgr, s, keys, &xf->aead);
+	else
+		ret = qatsec_chain_init(mgr, s, keys, xf);
+	if (ret != 0) {
+		explicit_bzero(s, sizeof(*s));
+		return ret;
+	}
+	s->arch = mgr->used_arch;
+	s->iv_end = s->iv_off + s->iv_len;
+	s->magic = QATSEC_SESS_MAGIC;
+	return 0;
+}
+
+void
+qatsec_sym_session_clear(void *sess)
+{
+	if (sess != NULL)
+		explicit_bzero(sess, sizeof(struct qatsec_sym_sess));
+}
