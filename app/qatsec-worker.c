@@ -5,9 +5,11 @@
  * OpenSSL, prints what it held and its throughput, and releases it.
  *   qatsec-worker [EAL] -- --section NAME [--seconds N] [--algo gcm|cbc-sha1]
  *                          [--size BYTES] [--wait MS] [--hold N]
+ *                          [--claim-at UNIX_MS]
  * --seconds 0 only claims (the device is not even configured); --hold
  * keeps the claim N more seconds (or until SIGINT/SIGTERM), for tests that
- * need a holder.
+ * need a holder; --claim-at delays the claim to a wall-clock instant, so
+ * that processes started one by one still race for sections at once.
  * Exit: 0 ok, 1 crypto or setup failure, 3 no section could be claimed.
  */
 #include <errno.h>
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -46,8 +49,9 @@ static struct {
 	unsigned int size;
 	unsigned int wait_ms;
 	unsigned int hold;
+	uint64_t claim_at_ms;
 	enum algo algo;
-} cfg = { "", 2, 1024, 0, 0, ALGO_GCM };
+} cfg = { "", 2, 1024, 0, 0, 0, ALGO_GCM };
 
 static uint8_t key[16], auth_key[20];
 static volatile sig_atomic_t quit;
@@ -182,6 +186,7 @@ parse_args(int argc, char **argv)
 		{ "algo", required_argument, NULL, 'a' },
 		{ "wait", required_argument, NULL, 'w' },
 		{ "hold", required_argument, NULL, 'h' },
+		{ "claim-at", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -202,6 +207,9 @@ parse_args(int argc, char **argv)
 			break;
 		case 'h':
 			cfg.hold = atoi(optarg);
+			break;
+		case 'c':
+			cfg.claim_at_ms = strtoull(optarg, NULL, 10);
 			break;
 		case 'a':
 			if (strcmp(optarg, "gcm") == 0)
@@ -314,6 +322,15 @@ main(int argc, char **argv)
 	cl = calloc(1, sizeof(*cl));
 	if (cl == NULL)
 		return 1;
+	if (cfg.claim_at_ms != 0) {
+		struct timespec now;
+		uint64_t ms;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		ms = (uint64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+		if (ms < cfg.claim_at_ms)
+			usleep((cfg.claim_at_ms - ms) * 1000);
+	}
 	ret = rte_pmd_qatsec_user_start(cfg.section, cfg.wait_ms, cl);
 	if (ret < 0) {
 		fprintf(stderr, "qatsec-worker: pid %d cannot claim a '%s' section: %s%s\n",

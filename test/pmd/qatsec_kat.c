@@ -267,6 +267,47 @@ queue_case(struct kat_tally *t, const struct kcase *c,
 	}
 }
 
+/* One vector, full digest (var 0) or truncated (var 1): session + jobs. */
+static void
+run_variant(struct kat_dev *d, struct kat_tally *t, struct kcase *c,
+		const char *vwhere, int var, uint64_t seed)
+{
+	char where[128];
+	struct kat_sess *s;
+	const char *why;
+	int ret;
+
+	if (var == 1)
+		c->s.xf[0].auth.digest_length = c->trunc;
+	why = kat_caps_why(d->id, &c->s);
+	if (why != NULL) {
+		kat_tally_skip_all(t, var ? "truncated digest not advertised" :
+			why);
+		return;
+	}
+	snprintf(where, sizeof(where), "%s%s", vwhere,
+		var ? " (digest truncated)" : "");
+	if (njobs + JOBS_PER_CASE > KAT_MAX_BATCH || nsess == KAT_MAX_BATCH)
+		flush(d);
+	s = malloc(sizeof(*s));
+	if (s == NULL)
+		kat_tap_bail("out of memory");
+	*s = c->s;
+	ret = kat_sess_create(d, s);
+	if (ret < 0) {
+		/* advertised but refused: a capability/session mismatch */
+		for (int m = 0; m < KAT_M_NUM; m++)
+			if (t[m].skip_line == NULL)
+				kat_tally_fail(&t[m], "case %s: session create "
+					"failed for advertised parameters: %s",
+					where, strerror(-ret));
+		free(s);
+		return;
+	}
+	sess[nsess++] = s;
+	queue_case(t, c, s, where, seed);
+}
+
 static void
 run_dir(struct kat_dev *d, const struct kgroup *g, bool fwd)
 {
@@ -295,42 +336,9 @@ run_dir(struct kat_dev *d, const struct kgroup *g, bool fwd)
 				kat_tally_skip_all(t, why);
 				continue;
 			}
-			for (int var = 0; var < (c.trunc ? 2 : 1); var++) {
-				uint64_t seed = mix(si * 1000003u + vi, var, fwd);
-				char where[128];
-				struct kat_sess *s;
-				int ret;
-
-				if (var == 1)
-					c.s.xf[0].auth.digest_length = c.trunc;
-				why = kat_caps_why(d->id, &c.s);
-				if (why != NULL) {
-					kat_tally_skip_all(t, var ? "truncated digest not advertised" : why);
-					continue;
-				}
-				snprintf(where, sizeof(where), "%s%s", v->where,
-					var ? " (digest truncated)" : "");
-				if (njobs + JOBS_PER_CASE > KAT_MAX_BATCH ||
-						nsess == KAT_MAX_BATCH)
-					flush(d);
-				s = malloc(sizeof(*s));
-				if (s == NULL)
-					kat_tap_bail("out of memory");
-				*s = c.s;
-				ret = kat_sess_create(d, s);
-				if (ret < 0) {
-					for (int m = 0; m < KAT_M_NUM; m++)
-						if (t[m].skip_line == NULL)
-							kat_tally_fail(&t[m], "case %s: session "
-								"create failed for advertised "
-								"parameters: %s", where,
-								strerror(-ret));
-					free(s);
-					continue;
-				}
-				sess[nsess++] = s;
-				queue_case(t, &c, s, where, seed);
-			}
+			for (int var = 0; var < (c.trunc ? 2 : 1); var++)
+				run_variant(d, t, &c, v->where, var,
+					mix(si * 1000003u + vi, var, fwd));
 		}
 	}
 	flush(d);
