@@ -36,6 +36,9 @@ for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
 	wait_for "$f" "holds " 300 || { echo "a worker did not claim:"; cat "$f"; exit 1; }
 done
 
+say "telemetry /qatsec/sections while they run (as dpdk-telemetry.py shows it)"
+tel --table
+
 say "a tenth SSL worker while all eight SSL sections are held"
 worker SSL "$WORK/ssl-extra.log" --seconds 1
 wait "$WPID"
@@ -46,15 +49,18 @@ echo "  (exit status $rc)"
 rc_all=0
 for p in "${pids[@]}"; do wait "$p" || rc_all=1; done
 
-say "who held what"
-printf '  %-16s %-8s %-56s %9s %8s %s\n' section pid instances Mops/s Gbit/s verified
-for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
+say "who held what (first-fit order)"
+printf '  %-16s %-8s %-64s %7s %7s %s\n' section pid instances Mops/s Gbit/s verified
+order=$("$QATSEC_BUILD/app/qatsec-config" "$top/config" 2>/dev/null | awk 'NR > 1 && NF > 3 { print $1 }')
+for sec in $order; do
+	f=$(grep -l "holds $sec " "$WORK"/ssl[0-7].log "$WORK/ipsec.log" | head -1)
+	[ -n "$f" ] || continue
 	inst=$(sed -n 's/.* instances: //p' "$f")
 	line=$(grep RESULT "$f")
 	# shellcheck disable=SC2086
 	eval "$(echo "$line" | tr ' ' '\n' | grep = | sed 's/^/r_/')"
-	printf '  %-16s %-8s %-56s %9s %8s %s\n' "${r_section:-?}" "${r_pid:-?}" \
-		"${inst:0:56}" "${r_mops:-?}" "${r_gbps:-?}" \
+	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${r_section:-?}" "${r_pid:-?}" \
+		"${inst:0:96}" "${r_mops:-?}" "${r_gbps:-?}" \
 		"${r_checked:-0} samples, ${r_mismatched:-?} mismatched"
 	unset r_section r_pid r_mops r_gbps r_checked r_mismatched
 done
@@ -64,7 +70,7 @@ grep -E "claim:|release:|orphan" "$WORK/primary.log" | sed 's/^/  /' | head -40
 
 say "shutting down qatsecd"
 stop_primary
-sed -n 's/^qatsecd: /  /p' "$WORK/primary.log" | tail -2
+grep -E "^qatsecd: .*(still held|shutting down)" "$WORK/primary.log" | sed 's/^/  /'
 # DPDK keeps hugepage files after exit (secondaries need them while the
 # group lives): the group is gone now, so remove them and check for strays.
 rm -rf /dev/hugepages/"$PREFIX"* /var/run/dpdk/"$PREFIX"

@@ -62,7 +62,7 @@ trap mp_cleanup EXIT
 start_primary() {
 	local conf=$1
 	shift
-	"$QATSECD" --file-prefix "$PREFIX" -l 0 --no-pci "$@" -- \
+	"$QATSECD" --file-prefix "$PREFIX" -l 0 --no-pci --log-level=lib.cryptodev:notice "$@" -- \
 		--config-dir "$conf" > "$WORK/primary.log" 2>&1 &
 	PRIMARY_PID=$!
 	for _ in $(seq 300); do
@@ -85,7 +85,7 @@ stop_primary() {
 
 # EAL arguments of a secondary of this group on lcore $1.
 secondary_eal() {
-	echo "--proc-type=secondary --file-prefix $PREFIX -l ${1:-1} --no-pci --log-level=pmd.crypto.qatsec:notice"
+	echo "--proc-type=secondary --file-prefix $PREFIX -l ${1:-1} --no-pci --log-level=pmd.crypto.qatsec:notice --log-level=lib.cryptodev:notice"
 }
 
 # worker NAME LOG [worker args...]: a qatsec-worker secondary in the

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: BSD-3-Clause
-# Minimal DPDK telemetry client for the mp tests: one command, JSON out;
-# or --until-free SECTION: poll until the section has no holder and print
-# how long that took (fast: one connection, 10 ms steps).
+# Minimal DPDK telemetry client for the mp tests and the demo: one command,
+# JSON out; --until-free SECTION: poll until the section has no holder and
+# print how long that took (one connection, 10 ms steps); --table: the
+# sections and their holders as text.
 import json
 import socket
 import sys
@@ -38,6 +39,13 @@ def main():
             time.sleep(0.01)
         print("timeout")
         return 1
+    if sys.argv[2] == "--table":
+        r = query(connect(prefix), "/qatsec/sections")["/qatsec/sections"]
+        for name, v in r.items():
+            who = f'{v["owner_pid"]} ({v["owner_name"]})' if v["owner_pid"] else "free"
+            print(f'  {name:16} dev_id {v["dev_id"]:2}  '
+                  f'{v["nb_instances"]} instances  held by {who}')
+        return 0
     instance = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     print(json.dumps(query(connect(prefix, instance), sys.argv[2])))
     return 0
