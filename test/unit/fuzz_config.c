@@ -7,6 +7,7 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined \
  *     -fno-sanitize-recover=undefined -Idrivers/crypto/qatsec \
  *     test/unit/fuzz_config.c drivers/crypto/qatsec/qatsec_config.c \
+ *     drivers/crypto/qatsec/qatsec_config_keys.c \
  *     drivers/crypto/qatsec/qatsec_sections.c \
  *     drivers/crypto/qatsec/qatsec_default_conf.c -o /tmp/fuzz_config
  *   mkdir -p /tmp/fuzz_corpus
