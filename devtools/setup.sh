@@ -53,6 +53,16 @@ fetch_sdk_headers() {
 	ver=$(pkg-config --modversion libdpdk) || die "pkg-config cannot find libdpdk"
 	pkgver=$(dpkg-query -W -f='${Version}' libdpdk-dev)
 	inc=$sdkdir/$pkgver/include
+	# A DPDK built with enable_driver_sdk=true installs them itself: meson
+	# finds them through libdpdk's own include path.
+	local d
+	for d in $(pkg-config --cflags-only-I libdpdk | sed 's/-I//g'); do
+		if [ -f "$d/cryptodev_pmd.h" ] && [ -f "$d/bus_vdev_driver.h" ]; then
+			say "sdk: libdpdk $ver ships the driver-SDK headers ($d)"
+			sdk_include=
+			return
+		fi
+	done
 	if [ -n "${QATSEC_DPDK_SDK:-}" ]; then
 		say "sdk: using QATSEC_DPDK_SDK=$QATSEC_DPDK_SDK"
 		sdk_has_headers "$QATSEC_DPDK_SDK" || die "sdk: $QATSEC_DPDK_SDK lacks ${sdk_headers[*]}"
@@ -139,7 +149,8 @@ setup_hugepages() {
 }
 
 configure_build() {
-	local opts=(-Ddpdk_sdk_include="$sdk_include" "$@")
+	local opts=("$@")
+	[ -z "$sdk_include" ] || opts=(-Ddpdk_sdk_include="$sdk_include" "$@")
 	if [ -f "$builddir/build.ninja" ]; then
 		meson configure "$builddir" "${opts[@]}" >/dev/null
 	else
