@@ -15,7 +15,8 @@ say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 packages=(dpdk dpdk-dev libdpdk-dev libnuma-dev meson ninja-build libipsec-mb-dev
-	pkg-config gcc python3-cryptography-vectors dpdk-doc libssl-dev make xz-utils)
+	pkg-config gcc python3-cryptography-vectors dpdk-doc libssl-dev make xz-utils
+	gnuplot-nox python3-cryptography)
 
 install_packages() {
 	local missing=()

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # shellcheck shell=bash disable=SC2034
 # Shared helpers for the dpdk-test-crypto-perf based scripts
-# (test/integration/perf_*.sh, devtools/bench-ratio.sh). Sourced, not run.
+# (test/integration/perf_*.sh, devtools/bench.sh). Sourced, not run.
 #
 # Provides: option parsing for the device under test (--devtype, --vdev,
 # --plugin, --huge, --lcores, --timeout), locating crypto-perf and the vector
@@ -171,8 +171,16 @@ PERF_WORKDIR=
 PERF_CHILD=
 PERF_HUGEDIRS=()
 
+# PERF_CLEANUP_HOOK: a function perf_cleanup calls first (whatever way the
+# script ends), e.g. to stop a primary the script started.
+PERF_CLEANUP_HOOK=
+
 perf_cleanup() {
 	local d
+	if [ -n "$PERF_CLEANUP_HOOK" ]; then
+		"$PERF_CLEANUP_HOOK" || true
+		PERF_CLEANUP_HOOK=
+	fi
 	if [ -n "$PERF_CHILD" ]; then
 		kill -TERM "$PERF_CHILD" 2>/dev/null || true
 		wait "$PERF_CHILD" 2>/dev/null || true
@@ -241,7 +249,7 @@ perf_setup() {
 
 # perf_device_setup: PERF_EAL_ARGS (and the plugin's PERF_PLUGIN_DIR/NAME)
 # for PERF_DEVTYPE, PERF_VDEVS and PERF_PLUGIN. Called again by a script that
-# switches devices (devtools/bench-ratio.sh).
+# switches devices (devtools/bench.sh).
 perf_device_setup() {
 	[ -n "$PERF_DEVTYPE" ] || perf_usage_die "--devtype is required"
 	[ ${#PERF_VDEVS[@]} -gt 0 ] || PERF_VDEVS=("$PERF_DEVTYPE")
@@ -367,23 +375,76 @@ perf_get() {
 }
 
 # ----------------------------------------------------------- algorithms
-# crypto-perf arguments per cell name: aes-gcm-128 and aes-cbc-128-sha1
-# (AES-128-CBC + HMAC-SHA1 with the 12-byte IPsec tag, cipher-then-auth).
-# PERF_ALGO_COST: "picoseconds per op, picoseconds per byte" of
-# crypto_aesni_mb on one core of the reference 2-core VM, to size runs.
+# crypto-perf arguments per cell name (PERF_ALGO_ARGS):
+#   aes-gcm-128-enc     AES-128-GCM encrypt, AAD 16, tag 16 (alias aes-gcm-128)
+#   aes-gcm-256-dec     AES-256-GCM decrypt, AAD 16, tag 16
+#   aes-cbc-128-sha1    AES-128-CBC encrypt, then HMAC-SHA1 12-byte tag generated
+#   aes-cbc-256-sha256  HMAC-SHA256 16-byte tag verified, then AES-256-CBC decrypt
+#   chacha20-poly1305   ChaCha20-Poly1305 encrypt, AAD 16, tag 16
+#   null                NULL cipher then NULL auth: crypto-perf's own cost
+# PERF_ALGO_VECTOR=1: crypto-perf wants a vector file for the cell (auth
+# verify); perf_make_vector writes one. PERF_ALGO_COST: "picoseconds per op,
+# picoseconds per byte" of crypto_aesni_mb on one core of the reference
+# 2-core VM, to size runs.
 perf_algo_args() {
+	PERF_ALGO_VECTOR=0
 	case "$1" in
-	aes-gcm-128)
+	aes-gcm-128|aes-gcm-128-enc)
 		PERF_ALGO_COST="40000 63"
 		PERF_ALGO_ARGS=(--optype aead --aead-algo aes-gcm --aead-op encrypt
 			--aead-key-sz 16 --aead-iv-sz 12 --aead-aad-sz 16 --digest-sz 16) ;;
+	aes-gcm-256-dec)
+		PERF_ALGO_COST="45000 80"
+		PERF_ALGO_ARGS=(--optype aead --aead-algo aes-gcm --aead-op decrypt
+			--aead-key-sz 32 --aead-iv-sz 12 --aead-aad-sz 16 --digest-sz 16) ;;
 	aes-cbc-128-sha1)
 		PERF_ALGO_COST="90000 170"
 		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo aes-cbc --cipher-op encrypt
 			--cipher-key-sz 16 --cipher-iv-sz 16 --auth-algo sha1-hmac --auth-op generate
 			--auth-key-sz 64 --digest-sz 12) ;;
-	*) perf_usage_die "unknown algorithm cell '$1' (aes-gcm-128, aes-cbc-128-sha1)" ;;
+	aes-cbc-256-sha256)
+		PERF_ALGO_COST="100000 280"
+		PERF_ALGO_VECTOR=1
+		PERF_ALGO_ARGS=(--optype auth-then-cipher --cipher-algo aes-cbc --cipher-op decrypt
+			--cipher-key-sz 32 --cipher-iv-sz 16 --auth-algo sha2-256-hmac --auth-op verify
+			--auth-key-sz 64 --digest-sz 16) ;;
+	chacha20-poly1305)
+		PERF_ALGO_COST="110000 330"
+		PERF_ALGO_ARGS=(--optype aead --aead-algo chacha20-poly1305 --aead-op encrypt
+			--aead-key-sz 32 --aead-iv-sz 12 --aead-aad-sz 16 --digest-sz 16) ;;
+	null)
+		PERF_ALGO_COST="6000 0"
+		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo null --cipher-key-sz 0
+			--cipher-iv-sz 0 --auth-algo null --auth-key-sz 0 --digest-sz 0) ;;
+	*) perf_usage_die "unknown algorithm cell '$1' (aes-gcm-128-enc, aes-gcm-256-dec, aes-cbc-128-sha1, aes-cbc-256-sha256, chacha20-poly1305, null)" ;;
 	esac
+}
+
+# perf_make_vector CELL SIZE FILE: a crypto-perf vector file of SIZE bytes
+# for CELL (one with PERF_ALGO_VECTOR=1), section [bench], with a correct
+# digest, computed by Debian's python3-cryptography.
+perf_make_vector() {
+	/usr/bin/python3 - "$1" "$2" "$3" <<'EOF'
+import hashlib, hmac, random, sys
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+cell, size, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+if cell != "aes-cbc-256-sha256":
+	sys.exit("no vector recipe for " + cell)
+rnd = random.Random(size)
+b = lambda n: bytes(rnd.getrandbits(8) for _ in range(n))
+pt, key, iv, akey = b(size), b(32), b(16), b(64)
+enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+ct = enc.update(pt) + enc.finalize()
+digest = hmac.new(akey, ct, hashlib.sha256).digest()[:16]
+def hexlist(name, v):
+	rows = [", ".join("0x%02x" % x for x in v[i:i + 16]) for i in range(0, len(v), 16)]
+	return name + " =\n" + ",\n".join(rows) + "\n"
+with open(path, "w") as f:
+	f.write("# AES-256-CBC + HMAC-SHA256-128, made by devtools/bench.sh\n")
+	f.write(hexlist("plaintext", pt) + hexlist("ciphertext", ct))
+	f.write(hexlist("cipher_key", key) + hexlist("auth_key", akey))
+	f.write(hexlist("cipher_iv", iv) + "\n[bench]\n" + hexlist("digest", digest))
+EOF
 }
 
 # perf_ops_for ALGO SIZE MILLISECONDS: --total-ops that take about that long

@@ -6,7 +6,7 @@
 # crypto-perf run per cell. Prints one line per cell; fails if a run fails,
 # any enqueue/dequeue call came back short or empty (Failed Enq/Deq != 0),
 # not every op came back, or the throughput is 0. Numbers are not judged
-# (use devtools/bench-ratio.sh for that).
+# (use devtools/bench.sh for that).
 #
 # Usage: perf_throughput.sh --devtype NAME [--vdev SPEC] [--plugin PATH] [--huge]
 #   e.g. perf_throughput.sh --devtype crypto_aesni_mb

@@ -111,6 +111,28 @@ proc_comm(pid_t pid, char *out, size_t len)
 	out[strcspn(out, "\n")] = '\0';
 }
 
+/* This process's start time and name, read from /proc once per pid (a
+ * forked child reads its own): a claim and its release then make no
+ * system call but the message to the primary.
+ */
+static struct {
+	pid_t pid;
+	uint64_t start;
+	char comm[32];
+} self;
+
+static void
+self_refresh(void)
+{
+	pid_t me = getpid();
+
+	if (self.pid == me)
+		return;
+	self.start = proc_start_time(me);
+	proc_comm(me, self.comm, sizeof(self.comm));
+	self.pid = me;
+}
+
 bool
 qatsec_claim_holder_alive(const struct qatsec_sec_shared *ss)
 {
@@ -160,11 +182,13 @@ static void
 notify(enum ev_type type, uint32_t section)
 {
 	struct claim_ev ev = {
-		.type = type, .section = section, .pid = (uint32_t)getpid(),
+		.type = type, .section = section,
 	};
 	struct rte_mp_msg msg;
 
-	proc_comm(getpid(), ev.comm, sizeof(ev.comm));
+	self_refresh();
+	ev.pid = (uint32_t)self.pid;
+	memcpy(ev.comm, self.comm, sizeof(ev.comm));
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		QATSEC_LOG(NOTICE, "%s: section %s (%s) %s pid %u (%s)",
 			type == EV_CLAIM ? "claim" : "release",
@@ -284,7 +308,8 @@ qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 			user);
 		return -EINVAL;
 	}
-	my_start = proc_start_time((pid_t)me);
+	self_refresh();
+	my_start = self.start;
 	deadline = now_ns() + (uint64_t)wait_ms * 1000000ull;
 	for (;;) {
 		for (i = -1; (i = qatsec_sections_find_user(&v, user, i + 1)) >= 0;) {
@@ -297,7 +322,7 @@ qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 					&free_pid, me, false, __ATOMIC_ACQ_REL,
 					__ATOMIC_RELAXED))
 				continue;
-			proc_comm((pid_t)me, ss[i].owner_name,
+			memcpy(ss[i].owner_name, self.comm,
 				sizeof(ss[i].owner_name));
 			ss[i].claim_ns = now_ns();
 			ss[i].claims++;

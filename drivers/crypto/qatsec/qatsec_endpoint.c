@@ -197,6 +197,16 @@ qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 	snprintf(name, sizeof(name), "qatsec_i%u_d%u", qp->inst, qp->dev_id);
 	r = rte_ring_create(name, nb_desc, socket,
 		RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ);
+	if (r == NULL && rte_errno == EEXIST) {
+		/* Only this queue pair uses the name, and it has none: the ring
+		 * of a holder that died between creating and recording it.
+		 */
+		EP_LOG(WARNING, "instance %u: freeing orphaned ring %s",
+			qp->inst, name);
+		rte_ring_free(rte_ring_lookup(name));
+		r = rte_ring_create(name, nb_desc, socket,
+			RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ);
+	}
 	if (r == NULL) {
 		EP_LOG(ERR, "instance %u: cannot create ring of %u: %s",
 			qp->inst, nb_desc, rte_strerror(rte_errno));
@@ -218,13 +228,17 @@ qatsec_qp_release(struct qatsec_qp *qp)
 	qp->configured = 0;
 }
 
+/* Serve the ops now, then park them: a full ring refuses what does not
+ * fit, before any of it is processed. Errors are counted here, where the
+ * ops complete, so that dequeue makes no pass over the ops.
+ */
 static uint16_t
 soft_enqueue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct qatsec_qp *qp = qpv;
-	IMB_MGR *mgr;
 	unsigned int room;
 	uint16_t n;
+	int err;
 
 	room = rte_ring_free_count(qp->ring);
 	n = RTE_MIN(nb_ops, room);
@@ -232,16 +246,16 @@ soft_enqueue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 		qp->enqueue_err += nb_ops;
 		return 0;
 	}
-	mgr = qatsec_sym_mgr();
-	if (unlikely(mgr == NULL)) {
+	err = qatsec_sym_process(ops, n);
+	if (unlikely(err < 0)) {
 		qp->enqueue_err += nb_ops;
 		return 0;
 	}
-	qatsec_sym_process(mgr, ops, n);
 	/* Room was checked and this lcore is the only producer. */
-	rte_ring_enqueue_burst(qp->ring, (void **)ops, n, NULL);
+	rte_ring_sp_enqueue_burst(qp->ring, (void **)ops, n, NULL);
 	qp->enqueued += n;
 	qp->enqueue_err += nb_ops - n;
+	qp->dequeue_err += err;
 	return n;
 }
 
@@ -249,13 +263,10 @@ static uint16_t
 soft_dequeue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct qatsec_qp *qp = qpv;
-	uint16_t n, i, err = 0;
+	uint16_t n;
 
-	n = rte_ring_dequeue_burst(qp->ring, (void **)ops, nb_ops, NULL);
-	for (i = 0; i < n; i++)
-		err += ops[i]->status != RTE_CRYPTO_OP_STATUS_SUCCESS;
+	n = rte_ring_sc_dequeue_burst(qp->ring, (void **)ops, nb_ops, NULL);
 	qp->dequeued += n;
-	qp->dequeue_err += err;
 	return n;
 }
 

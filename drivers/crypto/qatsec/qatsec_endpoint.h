@@ -46,9 +46,13 @@ struct qatsec_qp {
 	RTE_MARKER cacheline1 __rte_cache_aligned;
 	uint64_t enqueued;
 	uint64_t enqueue_err;
+	/* Ops completed with an error status (dequeue_err_count). A soft
+	 * endpoint completes ops at enqueue and counts them there: the
+	 * producer's line, and no pass over the ops at dequeue.
+	 */
+	uint64_t dequeue_err;
 	RTE_MARKER cacheline2 __rte_cache_aligned;
 	uint64_t dequeued;
-	uint64_t dequeue_err;
 } __rte_cache_aligned;
 
 struct qatsec_ep_shared {

@@ -58,10 +58,28 @@ qatsec_dev_configure(struct rte_cryptodev *dev,
 	return 0;
 }
 
+/* The datapath does not look for a ring: a started device has one on
+ * every queue pair it was configured with.
+ */
 static int
 qatsec_dev_start(struct rte_cryptodev *dev)
 {
-	return qatsec_claim_check(dev, "start");
+	const struct qatsec_qp *qp;
+	uint16_t i;
+	int ret;
+
+	ret = qatsec_claim_check(dev, "start");
+	if (ret < 0)
+		return ret;
+	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
+		qp = dev->data->queue_pairs[i];
+		if (qp == NULL || qp->ring == NULL) {
+			QATSEC_LOG(ERR, "%s: queue pair %u of %u is not set up: not started",
+				dev->data->name, i, dev->data->nb_queue_pairs);
+			return -EINVAL;
+		}
+	}
+	return 0;
 }
 
 /* rte_cryptodev_stop() cannot fail: a foreign stop is logged and marks
@@ -174,8 +192,10 @@ qatsec_qp_setup_op(struct rte_cryptodev *dev, uint16_t qp_id,
 	}
 	if (socket_id == SOCKET_ID_ANY)
 		socket_id = qatsec_tbl->eps[qp->ep].socket;
-	if (qatsec_qp_setup(qp, nb_desc, socket_id) < 0)
+	if (qatsec_qp_setup(qp, nb_desc, socket_id) < 0) {
+		dev->data->queue_pairs[qp_id] = NULL;
 		return -ENOMEM;
+	}
 	dev->data->queue_pairs[qp_id] = qp;
 	return 0;
 }

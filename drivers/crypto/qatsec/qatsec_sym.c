@@ -1,10 +1,23 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec layer 2: the soft-endpoint crypto engine's datapath. Ops are
- * served synchronously with intel-ipsec-mb, through the burst job API, or
- * for AES-GCM and AES-GMAC through the direct GCM API; each thread has its
- * own IMB_MGR and scratch.
+ * served synchronously with intel-ipsec-mb, each kind through the fastest
+ * ipsec-mb API that completes within the call:
+ *   AES-GCM            the direct GCM API, one call per op
+ *   AES-CBC + HMAC     the cipher and hash burst APIs, one call each per
+ *                      run of ops that share direction, key size and hash
+ *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
+ *   everything else    the burst job API (submit, then flush)
+ * No job is left in ipsec-mb's lanes when a call returns: an op is done
+ * when it is enqueued (the soft endpoint's contract, whichever thread
+ * dequeues), at the price of a flush per burst (doc/performance.md).
+ * Each thread has its own IMB_MGR and scratch. Fragmented mbufs, out of
+ * place copies and AES-GMAC leave the fast path (qatsec_sym_slow.c).
+ *
+ * Per op, the fast path reads the op, its mbuf and its session and makes
+ * one ipsec-mb call or fills one job: the session is checked once per run
+ * of ops that share it, and nothing takes a lock, makes a system call or
+ * divides.
  */
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,74 +29,15 @@
 
 #include "qatsec_sym_private.h"
 
-#define QATSEC_BURST		IMB_MAX_BURST_SIZE
-/* Longest region a fragmented mbuf may be linearised for. */
-#define QATSEC_LINEAR_MAX	(64 * 1024 + 1024)
-#define QATSEC_DIGEST_MAX	64
-
-/* Per-thread scratch, with the thread's ipsec-mb manager. */
-struct qatsec_tls {
-	uint8_t digest[QATSEC_BURST][QATSEC_DIGEST_MAX];
-	uint8_t tag[QATSEC_DIGEST_MAX];
-	uint8_t bounce[QATSEC_LINEAR_MAX];
-	IMB_MGR *mgr;
-};
-
 /* Stands in for an absent AAD so ipsec-mb never sees NULL. */
 static const uint8_t qatsec_zero[16];
 
-static RTE_DEFINE_PER_LCORE(struct qatsec_tls *, qatsec_tls);
-static pthread_key_t qatsec_tls_key;
-static pthread_once_t qatsec_tls_once = PTHREAD_ONCE_INIT;
-
-static void
-qatsec_tls_free(void *p)
-{
-	struct qatsec_tls *t = p;
-
-	free_mb_mgr(t->mgr);
-	explicit_bzero(t, sizeof(*t));
-	free(t);
-}
-
-static void
-qatsec_tls_key_init(void)
-{
-	/* Without the key the context only leaks at thread exit. */
-	if (pthread_key_create(&qatsec_tls_key, qatsec_tls_free) != 0)
-		qatsec_tls_key = (pthread_key_t)-1;
-}
-
-static struct qatsec_tls *
+static inline struct qatsec_tls *
 qatsec_tls_get(void)
 {
-	struct qatsec_tls *t = RTE_PER_LCORE(qatsec_tls);
-	IMB_MGR *mgr;
-	void *p;
+	struct qatsec_tls *t = qatsec_tls;
 
-	if (likely(t != NULL))
-		return t;
-	pthread_once(&qatsec_tls_once, qatsec_tls_key_init);
-	if (posix_memalign(&p, 64, sizeof(*t)) != 0)
-		return NULL;
-	t = p;
-	memset(t, 0, sizeof(*t));
-	mgr = alloc_mb_mgr(0);
-	if (mgr == NULL) {
-		free(t);
-		return NULL;
-	}
-	init_mb_mgr_auto(mgr, NULL);
-	if (imb_get_errno(mgr) != 0) {
-		free_mb_mgr(mgr);
-		free(t);
-		return NULL;
-	}
-	t->mgr = mgr;
-	if (qatsec_tls_key != (pthread_key_t)-1)
-		pthread_setspecific(qatsec_tls_key, t);
-	RTE_PER_LCORE(qatsec_tls) = t;
-	return t;
+	return likely(t != NULL) ? t : qatsec_tls_new();
 }
 
 IMB_MGR *
@@ -94,15 +48,26 @@ qatsec_sym_mgr(void)
 	return t != NULL ? t->mgr : NULL;
 }
 
-/* What one op asks for, once checked. */
-struct qatsec_req {
-	struct rte_mbuf *src;
-	struct rte_mbuf *dst;	/* NULL when in place */
-	uint32_t c_off, c_len, a_off, a_len;
-	uint32_t lo, hi;	/* bytes of the packet the op touches */
-	uint8_t *digest;
-	const uint8_t *aad;
-	const uint8_t *iv;
+/* One call of qatsec_sym_process: the thread's state and what was last
+ * checked, so that a run of ops on one session checks the session once.
+ */
+struct qatsec_bctx {
+	IMB_MGR *mgr;
+	struct qatsec_tls *t;
+	const void *sess;			/* last session checked */
+	const struct qatsec_sym_sess *s;	/* its private data */
+	const struct rte_mempool *mp;		/* last op pool checked for s */
+	aes_gcm_enc_dec_t gcm;			/* s's direct GCM function */
+	uint32_t fast;				/* enum qatsec_fast of s */
+	uint32_t err;				/* ops not successful */
+};
+
+/* Which fast path an op of the session last checked may take. */
+enum qatsec_fast {
+	FAST_NONE,
+	FAST_GCM,	/* AES-GCM, arch of the key data is the manager's */
+	FAST_CH,	/* AES-CBC + HMAC */
+	FAST_CHACHA,	/* ChaCha20-Poly1305 through the burst job API */
 };
 
 /* Flags carried in IMB_JOB.user_data2. */
@@ -111,31 +76,71 @@ struct qatsec_req {
 #define JF_EMPTY	0x4	/* HMAC of nothing: digest is in the session */
 #define JF_INVALID	0x8	/* ipsec-mb refused the job */
 
-/* Check op against its session; RTE_CRYPTO_OP_STATUS_NOT_PROCESSED when
- * it may be run.
+/* A new session in the burst: check it once for every op that follows
+ * with the same one.
  */
-static inline uint8_t
-qatsec_check(struct rte_crypto_op *op, const struct qatsec_sym_sess **sp,
+static __rte_noinline int
+qatsec_sess_switch(struct qatsec_bctx *c, const void *sess)
+{
+	const struct qatsec_sym_sess *s;
+	IMB_MGR *m = c->mgr;
+
+	if (sess == NULL)
+		return -1;
+	s = CRYPTODEV_GET_SYM_SESS_PRIV(sess);
+	/* A session copied to another alignment would fault in ipsec-mb. */
+	if (unlikely(s->magic != QATSEC_SESS_MAGIC ||
+			((uintptr_t)qatsec_keys(s) & 15) != 0))
+		return -1;
+	c->sess = sess;
+	c->s = s;
+	c->mp = NULL;	/* an op without a pool needs no check either */
+	c->gcm = NULL;
+	c->fast = s->kind == QATSEC_KIND_CH ? FAST_CH :
+		s->ucase == QATSEC_U_CHACHA ? FAST_CHACHA : FAST_NONE;
+	/* Key data made for another code path would give wrong results:
+	 * such a GCM session's ops fail (gcm stays NULL).
+	 */
+	if (s->kind == QATSEC_KIND_GCM && s->arch == m->used_arch) {
+		if (s->flags & F_ENC)
+			c->gcm = s->key_len == 16 ? m->gcm128_enc :
+				s->key_len == 24 ? m->gcm192_enc :
+				m->gcm256_enc;
+		else
+			c->gcm = s->key_len == 16 ? m->gcm128_dec :
+				s->key_len == 24 ? m->gcm192_dec :
+				m->gcm256_dec;
+		c->fast = FAST_GCM;
+	}
+	return 0;
+}
+
+/* Check op; RTE_CRYPTO_OP_STATUS_NOT_PROCESSED when it may be run, with
+ * its session in c->s.
+ */
+static __rte_always_inline uint8_t
+qatsec_check(struct qatsec_bctx *c, struct rte_crypto_op *op,
 		struct qatsec_req *r)
 {
 	struct rte_crypto_sym_op *sym = op->sym;
 	const struct qatsec_sym_sess *s;
 	uint64_t c_end, a_end;
 
-	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION ||
-			sym->session == NULL))
+	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	s = CRYPTODEV_GET_SYM_SESS_PRIV(sym->session);
-	/* A session copied to another alignment would fault in ipsec-mb. */
-	if (unlikely(s->magic != QATSEC_SESS_MAGIC ||
-			((uintptr_t)qatsec_keys(s) & 15) != 0))
+	if (unlikely(sym->session != c->sess) &&
+			qatsec_sess_switch(c, sym->session) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	*sp = s;
+	s = c->s;
 	if (unlikely(op->type != RTE_CRYPTO_OP_TYPE_SYMMETRIC ||
 			sym->m_src == NULL))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (unlikely(op->mempool != NULL && s->iv_end > op->mempool->elt_size))
-		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	/* The IV is read from the op: it must lie inside the op's object. */
+	if (unlikely(op->mempool != c->mp)) {
+		if (op->mempool != NULL && s->iv_end > op->mempool->elt_size)
+			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+		c->mp = op->mempool;
+	}
 	r->src = sym->m_src;
 	r->dst = sym->m_dst != sym->m_src ? sym->m_dst : NULL;
 	r->iv = rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off);
@@ -153,6 +158,7 @@ qatsec_check(struct rte_crypto_op *op, const struct qatsec_sym_sess **sp,
 			r->aad += 18;
 		}
 	} else {
+		r->aad = NULL;
 		r->c_off = r->c_len = r->a_off = r->a_len = 0;
 		if (s->flags & F_CIPHER) {
 			r->c_off = sym->cipher.data.offset;
@@ -187,166 +193,186 @@ qatsec_check(struct rte_crypto_op *op, const struct qatsec_sym_sess **sp,
 	return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 }
 
-/* Whether the op's bytes all sit in the first segment(s) it uses. */
-static inline bool
-qatsec_flat(const struct qatsec_req *r)
-{
-	return r->src->data_len >= r->hi &&
-		(r->dst == NULL || r->dst->data_len >= r->hi);
-}
-
-/* Copy len bytes at off of m to (to_mbuf) or from buf; -1 when the chain
- * is shorter than pkt_len said.
- */
-static int
-qatsec_mcopy(struct rte_mbuf *m, uint32_t off, uint32_t len, uint8_t *buf,
-		bool to_mbuf)
-{
-	uint32_t n;
-
-	while (m != NULL && off >= m->data_len && len != 0) {
-		off -= m->data_len;
-		m = m->next;
-	}
-	for (; len != 0; m = m->next, off = 0) {
-		if (m == NULL)
-			return -1;
-		n = RTE_MIN((uint32_t)m->data_len - off, len);
-		if (to_mbuf)
-			memcpy(rte_pktmbuf_mtod_offset(m, uint8_t *, off),
-				buf, n);
-		else
-			memcpy(buf, rte_pktmbuf_mtod_offset(m, uint8_t *, off),
-				n);
-		buf += n;
-		len -= n;
-	}
-	return 0;
-}
-
-/* Copy the cipher region of src to dst (NULL cipher out of place). */
-static uint8_t
-qatsec_region_copy(struct qatsec_tls *t, const struct qatsec_req *r)
-{
-	uint32_t off = r->c_off, len = r->c_len, n;
-
-	if (qatsec_flat(r)) {
-		memcpy(rte_pktmbuf_mtod_offset(r->dst, uint8_t *, off),
-			rte_pktmbuf_mtod_offset(r->src, uint8_t *, off), len);
-		return RTE_CRYPTO_OP_STATUS_SUCCESS;
-	}
-	while (len != 0) {
-		n = RTE_MIN(len, (uint32_t)QATSEC_LINEAR_MAX);
-		if (qatsec_mcopy(r->src, off, n, t->bounce, false) != 0 ||
-				qatsec_mcopy(r->dst, off, n, t->bounce, true) != 0)
-			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-		off += n;
-		len -= n;
-	}
-	return RTE_CRYPTO_OP_STATUS_SUCCESS;
-}
-
-/* Final status from a computed tag. */
+/* AES-GCM, one direct call: no job, no lanes, nothing left to flush. */
 static inline uint8_t
-qatsec_digest_done(const struct qatsec_sym_sess *s, uint8_t *digest,
-		const uint8_t *tag, unsigned int jf)
+qatsec_gcm(struct qatsec_bctx *c, const struct qatsec_sym_sess *s,
+		const struct qatsec_req *r)
 {
-	if (jf & JF_VERIFY)
-		return memcmp(tag, digest, s->digest_len) == 0 ?
-			RTE_CRYPTO_OP_STATUS_SUCCESS :
-			RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
-	if (jf & JF_COPY)
-		memcpy(digest, tag, s->digest_len);
+	struct gcm_context_data ctx __rte_aligned(64);
+	uint8_t *in, *out, *tag;
+
+	if (unlikely(c->gcm == NULL))
+		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	if (unlikely(!qatsec_flat(r)))
+		return qatsec_gcm_sgl(c->gcm, c->t, s, r);
+	in = rte_pktmbuf_mtod_offset(r->src, uint8_t *, r->c_off);
+	out = r->dst == NULL ? in :
+		rte_pktmbuf_mtod_offset(r->dst, uint8_t *, r->c_off);
+	tag = (s->flags & F_VERIFY) ? c->t->tag : r->digest;
+	c->gcm((const void *)qatsec_keys(s), &ctx, out, in, r->c_len, r->iv,
+		r->aad, s->aad_len, tag, s->digest_len);
+	if ((s->flags & F_VERIFY) &&
+			!qatsec_tag_eq(tag, r->digest, s->digest_len))
+		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
 	return RTE_CRYPTO_OP_STATUS_SUCCESS;
 }
 
-static uint8_t
-qatsec_gcm(IMB_MGR *mgr, struct qatsec_tls *t, const struct qatsec_sym_sess *s,
-		const struct qatsec_req *r)
+/* Whether op is a symmetric op on the session and pool checked last:
+ * then nothing about them needs checking again.
+ */
+static __rte_always_inline bool
+qatsec_same(const struct qatsec_bctx *c, const struct rte_crypto_op *op)
 {
-	const struct gcm_key_data *gk = (const void *)qatsec_keys(s);
-	struct gcm_context_data ctx;
-	aes_gcm_enc_dec_t fn;
-	uint8_t *in, *out, *tag;
-	bool flat = qatsec_flat(r);
-
-	/* Key data made for another code path would give wrong results. */
-	if (unlikely(s->arch != mgr->used_arch))
-		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	if (flat) {
-		in = rte_pktmbuf_mtod_offset(r->src, uint8_t *, r->c_off);
-		out = r->dst == NULL ? in :
-			rte_pktmbuf_mtod_offset(r->dst, uint8_t *, r->c_off);
-	} else {
-		if (r->c_len > QATSEC_LINEAR_MAX ||
-				qatsec_mcopy(r->src, r->c_off, r->c_len,
-					t->bounce, false) != 0)
-			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-		in = out = t->bounce;
-	}
-	if (s->flags & F_ENC)
-		fn = s->key_len == 16 ? mgr->gcm128_enc :
-			s->key_len == 24 ? mgr->gcm192_enc : mgr->gcm256_enc;
-	else
-		fn = s->key_len == 16 ? mgr->gcm128_dec :
-			s->key_len == 24 ? mgr->gcm192_dec : mgr->gcm256_dec;
-	tag = (s->flags & F_VERIFY) ? t->tag : r->digest;
-	fn(gk, &ctx, out, in, r->c_len, r->iv, r->aad, s->aad_len, tag,
-		s->digest_len);
-	if (!flat && qatsec_mcopy(r->dst != NULL ? r->dst : r->src, r->c_off,
-			r->c_len, t->bounce, true) != 0)
-		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	return qatsec_digest_done(s, r->digest, tag,
-		(s->flags & F_VERIFY) ? JF_VERIFY : 0);
+	return op->sym->session == c->sess && op->mempool == c->mp &&
+		op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC &&
+		op->sess_type == RTE_CRYPTO_OP_WITH_SESSION;
 }
 
-static uint8_t
-qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t, const struct qatsec_sym_sess *s,
-		const struct qatsec_req *r)
+/* Bytes [0, end) of m lie in its first segment (and its packet). */
+static __rte_always_inline bool
+qatsec_fits(const struct rte_mbuf *m, uint64_t end)
 {
-	const struct gcm_key_data *gk = (const void *)qatsec_keys(s);
-	struct gcm_context_data ctx;
-	aes_gmac_init_t init;
-	aes_gmac_update_t update;
-	aes_gmac_finalize_t fin;
-	struct rte_mbuf *m = r->src;
-	uint32_t off = r->a_off, len = r->a_len, n;
-	uint8_t *tag;
+	return end <= m->data_len && end <= m->pkt_len;
+}
 
-	if (unlikely(s->arch != mgr->used_arch))
-		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	if (s->key_len == 16) {
-		init = mgr->gmac128_init;
-		update = mgr->gmac128_update;
-		fin = mgr->gmac128_finalize;
-	} else if (s->key_len == 24) {
-		init = mgr->gmac192_init;
-		update = mgr->gmac192_update;
-		fin = mgr->gmac192_finalize;
+/* AES-GCM fast path: c->s is a FAST_GCM session. The op's own fields are
+ * checked as qatsec_check does; anything unusual (fragmented, no digest,
+ * region out of the packet) returns NOT_PROCESSED for the general path to
+ * serve or fail.
+ */
+static __rte_always_inline uint8_t
+qatsec_gcm_fast(struct qatsec_bctx *c, struct rte_crypto_op *op)
+{
+	const struct qatsec_sym_sess *s = c->s;
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *m = sym->m_src, *d = sym->m_dst;
+	uint32_t off = sym->aead.data.offset, len = sym->aead.data.length;
+	uint64_t end = (uint64_t)off + len;
+	uint8_t *digest = sym->aead.digest.data, *in, *out, *tag;
+	const uint8_t *aad = sym->aead.aad.data;
+	struct gcm_context_data ctx __rte_aligned(64);
+
+	if (d == m)
+		d = NULL;
+	if (unlikely(m == NULL || digest == NULL || !qatsec_fits(m, end) ||
+			(d != NULL && !qatsec_fits(d, end)) ||
+			(aad == NULL && s->aad_len != 0)))
+		return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+	in = rte_pktmbuf_mtod_offset(m, uint8_t *, off);
+	out = d == NULL ? in : rte_pktmbuf_mtod_offset(d, uint8_t *, off);
+	tag = (s->flags & F_VERIFY) ? c->t->tag : digest;
+	c->gcm((const void *)qatsec_keys(s), &ctx, out, in, len,
+		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off),
+		aad != NULL ? aad : qatsec_zero, s->aad_len, tag,
+		s->digest_len);
+	if ((s->flags & F_VERIFY) && !qatsec_tag_eq(tag, digest, s->digest_len))
+		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
+	return RTE_CRYPTO_OP_STATUS_SUCCESS;
+}
+
+/* The job fields every kind fills alike: regions, IV and the session's
+ * sizes and order. Offsets count from base.
+ */
+static __rte_always_inline void
+qatsec_job_regions(IMB_JOB *job, const struct qatsec_sym_sess *s,
+		const uint8_t *base, uint8_t *out, uint32_t c_off,
+		uint32_t c_len, uint32_t a_off, uint32_t a_len, const uint8_t *iv)
+{
+	job->key_len_in_bytes = s->key_len;
+	job->src = base;
+	job->dst = out;
+	job->cipher_start_src_offset_in_bytes = c_off;
+	job->msg_len_to_cipher_in_bytes = c_len;
+	job->hash_start_src_offset_in_bytes = a_off;
+	job->msg_len_to_hash_in_bytes = a_len;
+	job->iv = iv;
+	job->iv_len_in_bytes = s->iv_len;
+	job->cipher_direction = s->cipher_dir;
+	job->chain_order = s->chain_order;
+	job->auth_tag_output_len_in_bytes = s->tag_len;
+}
+
+/* AES-CBC + HMAC fast path: c->s is a FAST_CH session; fills job for an
+ * in-place op with both regions non-empty in the first segment. Returns
+ * false for the general path to take the op.
+ */
+static __rte_always_inline bool
+qatsec_ch_fast(struct qatsec_bctx *c, struct rte_crypto_op *op, IMB_JOB *job,
+		uint8_t *scratch)
+{
+	const struct qatsec_sym_sess *s = c->s;
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *m = sym->m_src;
+	uint32_t c_off = sym->cipher.data.offset, c_len = sym->cipher.data.length;
+	uint32_t a_off = sym->auth.data.offset, a_len = sym->auth.data.length;
+	uint64_t end = RTE_MAX((uint64_t)c_off + c_len, (uint64_t)a_off + a_len);
+	uint8_t *digest = sym->auth.digest.data, *base;
+	const uint8_t *keys = qatsec_keys(s);
+	unsigned int jf = 0;
+
+	if (unlikely(m == NULL || (sym->m_dst != NULL && sym->m_dst != m) ||
+			c_len == 0 || a_len == 0 || (c_len & 15) != 0 ||
+			digest == NULL || !qatsec_fits(m, end)))
+		return false;
+	base = rte_pktmbuf_mtod(m, uint8_t *);
+	job->enc_keys = keys + K_ENC;
+	job->dec_keys = keys + K_DEC;
+	qatsec_job_regions(job, s, base, base + c_off, c_off, c_len, a_off,
+		a_len, rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
+	job->cipher_mode = IMB_CIPHER_CBC;
+	job->hash_alg = s->hash_alg;
+	job->u.HMAC._hashed_auth_key_xor_ipad = keys + K_IPAD;
+	job->u.HMAC._hashed_auth_key_xor_opad = keys + K_OPAD;
+	job->auth_tag_output = digest;
+	if (s->flags & F_VERIFY)
+		jf = JF_VERIFY;
+	if (jf != 0 || s->tag_len != s->digest_len) {
+		job->auth_tag_output = scratch;
+		jf |= JF_COPY;
+	}
+	job->user_data = op;
+	job->user_data2 = (void *)(uintptr_t)jf;
+	return true;
+}
+
+/* ChaCha20-Poly1305 fast path: c->s is a FAST_CHACHA session; fills job
+ * for an in-place op whose region lies in the first segment. Returns false
+ * for the general path to take the op.
+ */
+static __rte_always_inline bool
+qatsec_chacha_fast(struct qatsec_bctx *c, struct rte_crypto_op *op,
+		IMB_JOB *job, uint8_t *scratch)
+{
+	const struct qatsec_sym_sess *s = c->s;
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *m = sym->m_src;
+	uint32_t off = sym->aead.data.offset, len = sym->aead.data.length;
+	uint8_t *digest = sym->aead.digest.data, *base;
+	const uint8_t *aad = sym->aead.aad.data;
+
+	if (unlikely(m == NULL || (sym->m_dst != NULL && sym->m_dst != m) ||
+			digest == NULL || (aad == NULL && s->aad_len != 0) ||
+			!qatsec_fits(m, (uint64_t)off + len)))
+		return false;
+	base = rte_pktmbuf_mtod(m, uint8_t *);
+	job->enc_keys = qatsec_keys(s) + K_ENC;
+	job->dec_keys = qatsec_keys(s) + K_ENC;
+	qatsec_job_regions(job, s, base, base + off, off, len, off, len,
+		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
+	job->cipher_mode = IMB_CIPHER_CHACHA20_POLY1305;
+	job->hash_alg = IMB_AUTH_CHACHA20_POLY1305;
+	job->u.CHACHA20_POLY1305.aad = aad != NULL ? aad : qatsec_zero;
+	job->u.CHACHA20_POLY1305.aad_len_in_bytes = s->aad_len;
+	job->u.CHACHA20_POLY1305.ctx = NULL;
+	job->user_data = op;
+	if (s->flags & F_VERIFY) {
+		job->auth_tag_output = scratch;
+		job->user_data2 = (void *)(uintptr_t)(JF_VERIFY | JF_COPY);
 	} else {
-		init = mgr->gmac256_init;
-		update = mgr->gmac256_update;
-		fin = mgr->gmac256_finalize;
+		job->auth_tag_output = digest;
+		job->user_data2 = (void *)(uintptr_t)0;
 	}
-	init(gk, &ctx, r->iv, s->iv_len);
-	/* GMAC takes the data segment by segment: no copy needed. */
-	while (m != NULL && off >= m->data_len && len != 0) {
-		off -= m->data_len;
-		m = m->next;
-	}
-	for (; len != 0; m = m->next, off = 0) {
-		if (m == NULL)
-			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-		n = RTE_MIN((uint32_t)m->data_len - off, len);
-		if (n != 0)
-			update(gk, &ctx,
-				rte_pktmbuf_mtod_offset(m, uint8_t *, off), n);
-		len -= n;
-	}
-	tag = (s->flags & F_VERIFY) ? t->tag : r->digest;
-	fin(gk, &ctx, tag, s->digest_len);
-	return qatsec_digest_done(s, r->digest, tag,
-		(s->flags & F_VERIFY) ? JF_VERIFY : 0);
+	return true;
 }
 
 /* Fill job for op; base is where offsets count from, out the cipher
@@ -362,20 +388,10 @@ qatsec_job_fill(IMB_JOB *job, struct rte_crypto_op *op,
 
 	job->enc_keys = keys + K_ENC;
 	job->dec_keys = keys + K_DEC;
-	job->key_len_in_bytes = s->key_len;
-	job->src = base;
-	job->dst = out;
-	job->cipher_start_src_offset_in_bytes = r->c_off - lo;
-	job->msg_len_to_cipher_in_bytes = r->c_len;
-	job->hash_start_src_offset_in_bytes = r->a_off - lo;
-	job->msg_len_to_hash_in_bytes = r->a_len;
-	job->iv = r->iv;
-	job->iv_len_in_bytes = s->iv_len;
+	qatsec_job_regions(job, s, base, out, r->c_off - lo, r->c_len,
+		r->a_off - lo, r->a_len, r->iv);
 	job->cipher_mode = s->cipher_mode;
-	job->cipher_direction = s->cipher_dir;
 	job->hash_alg = s->hash_alg;
-	job->chain_order = s->chain_order;
-	job->auth_tag_output_len_in_bytes = s->tag_len;
 	job->auth_tag_output = r->digest;
 	/* ipsec-mb refuses empty CBC/CTR regions: nothing to cipher. */
 	if (r->c_len == 0 && (s->cipher_mode == IMB_CIPHER_CBC ||
@@ -421,7 +437,8 @@ qatsec_job_fill(IMB_JOB *job, struct rte_crypto_op *op,
 	job->user_data2 = (void *)(uintptr_t)jf;
 }
 
-static inline void
+/* Final status of a completed job's op; returns 1 when not a success. */
+static inline uint32_t
 qatsec_job_done(IMB_JOB *job)
 {
 	struct rte_crypto_op *op = job->user_data;
@@ -432,43 +449,59 @@ qatsec_job_done(IMB_JOB *job)
 
 	if (unlikely(jf & JF_INVALID)) {
 		op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-		return;
+		return 1;
 	}
 	if (unlikely(job->status != IMB_STATUS_COMPLETED)) {
 		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
-		return;
+		return 1;
 	}
 	if (jf == 0) {
 		op->status = RTE_CRYPTO_OP_STATUS_SUCCESS;
-		return;
+		return 0;
 	}
 	s = CRYPTODEV_GET_SYM_SESS_PRIV(op->sym->session);
 	digest = (s->flags & F_AEAD) ? op->sym->aead.digest.data :
 		op->sym->auth.digest.data;
 	tag = (jf & JF_EMPTY) ? qatsec_keys(s) + K_EMPTY : job->auth_tag_output;
-	op->status = qatsec_digest_done(s, digest, tag, jf);
+	if ((jf & JF_VERIFY) && !qatsec_tag_eq(tag, digest, s->digest_len)) {
+		op->status = RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
+		return 1;
+	}
+	if (jf & JF_COPY && !(jf & JF_VERIFY))
+		memcpy(digest, tag, s->digest_len);
+	op->status = RTE_CRYPTO_OP_STATUS_SUCCESS;
+	return 0;
 }
 
-/* Submit n filled jobs and complete their ops. ipsec-mb refuses a whole
- * burst for one bad job: that job is turned into a no-op failing its op,
- * and the burst goes again.
- */
 static void
-qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n)
+qatsec_fail_jobs(IMB_JOB **jobs, uint32_t n)
+{
+	uint32_t k;
+
+	for (k = 0; k < n; k++)
+		((struct rte_crypto_op *)jobs[k]->user_data)->status =
+			RTE_CRYPTO_OP_STATUS_ERROR;
+}
+
+/* Submit n filled jobs and complete their ops; returns how many did not
+ * succeed. ipsec-mb refuses a whole burst for one bad job: that job is
+ * turned into a no-op failing its op, and the burst goes again.
+ */
+static uint32_t
+qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n, bool nocheck)
 {
 	IMB_JOB *first = jobs[0];
-	uint32_t done, k, f, tries = 0;
+	uint32_t done, k, f, tries = 0, err = 0;
 
 	for (;;) {
-		done = IMB_SUBMIT_BURST(mgr, n, jobs);
+		done = nocheck ? IMB_SUBMIT_BURST_NOCHECK(mgr, n, jobs) :
+			IMB_SUBMIT_BURST(mgr, n, jobs);
 		if (likely(done != 0 || imb_get_errno(mgr) == 0))
 			break;
 		if (++tries > n) {
 			jobs[0] = first;
-			for (k = 0; k < n; k++)
-				((struct rte_crypto_op *)jobs[k]->user_data)
-					->status = RTE_CRYPTO_OP_STATUS_ERROR;
-			return;
+			qatsec_fail_jobs(jobs, n);
+			return n;
 		}
 		jobs[0]->cipher_mode = IMB_CIPHER_NULL;
 		jobs[0]->cipher_direction = IMB_DIR_ENCRYPT;
@@ -478,53 +511,86 @@ qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n)
 		jobs[0] = first;
 	}
 	for (k = 0; k < done; k++)
-		qatsec_job_done(jobs[k]);
+		err += qatsec_job_done(jobs[k]);
 	while (done < n) {
 		f = IMB_FLUSH_BURST(mgr, n - done, jobs + done);
 		if (unlikely(f == 0)) {
 			/* Not expected: the flush completes everything. */
-			for (k = done; k < n; k++)
-				((struct rte_crypto_op *)jobs[k]->user_data)
-					->status = RTE_CRYPTO_OP_STATUS_ERROR;
-			return;
+			qatsec_fail_jobs(jobs + done, n - done);
+			return err + n - done;
 		}
 		for (k = done; k < done + f; k++)
-			qatsec_job_done(jobs[k]);
+			err += qatsec_job_done(jobs[k]);
 		done += f;
 	}
+	return err;
+}
+
+/* A run of AES-CBC + HMAC jobs sharing s's class, through the synchronous
+ * cipher and hash burst APIs: each works its lanes to the end within the
+ * call. Returns how many ops did not succeed.
+ */
+static uint32_t
+qatsec_ch_run(IMB_MGR *mgr, IMB_JOB *jobs, uint32_t n,
+		const struct qatsec_sym_sess *s)
+{
+	IMB_KEY_SIZE_BYTES ks = (IMB_KEY_SIZE_BYTES)s->key_len;
+	IMB_CIPHER_DIRECTION dir = (IMB_CIPHER_DIRECTION)s->cipher_dir;
+	IMB_HASH_ALG h = (IMB_HASH_ALG)s->hash_alg;
+	uint32_t done, k, err = 0;
+
+	if (s->chain_order == IMB_ORDER_CIPHER_HASH) {
+		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(mgr, jobs, n, IMB_CIPHER_CBC,
+			dir, ks);
+		if (likely(done == n))
+			done = IMB_SUBMIT_HASH_BURST_NOCHECK(mgr, jobs, n, h);
+	} else {
+		done = IMB_SUBMIT_HASH_BURST_NOCHECK(mgr, jobs, n, h);
+		if (likely(done == n))
+			done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(mgr, jobs, n,
+				IMB_CIPHER_CBC, dir, ks);
+	}
+	for (k = 0; k < n; k++) {
+		/* Not expected: every field was checked before. */
+		if (unlikely(done != n))
+			jobs[k].status = IMB_STATUS_INVALID_ARGS;
+		err += qatsec_job_done(&jobs[k]);
+	}
+	return err;
 }
 
 /* Fragmented op: run it alone on a linear copy of the bytes it touches. */
-static void
-qatsec_linear(IMB_MGR *mgr, struct qatsec_tls *t, struct rte_crypto_op *op)
+static uint32_t
+qatsec_linear(struct qatsec_bctx *c, struct rte_crypto_op *op)
 {
 	const struct qatsec_sym_sess *s;
 	struct qatsec_req r;
-	uint8_t *buf = t->bounce;
+	uint8_t *buf = c->t->bounce;
 	IMB_JOB *job;
 	uint8_t st;
 
-	st = qatsec_check(op, &s, &r);
+	st = qatsec_check(c, op, &r);
+	s = c->s;
 	if (st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED) {
 		op->status = st;
-		return;
+		return 1;
 	}
 	if (r.hi - r.lo > QATSEC_LINEAR_MAX) {
 		op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-		return;
+		return 1;
 	}
 	if (qatsec_mcopy(r.src, r.lo, r.hi - r.lo, buf, false) != 0)
 		goto bad;
-	if (IMB_GET_NEXT_BURST(mgr, 1, &job) != 1) {
+	if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1) {
 		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
-		return;
+		return 1;
 	}
 	qatsec_job_fill(job, op, s, &r, buf, buf + r.c_off - r.lo, r.lo,
-		t->digest[0]);
-	qatsec_run(mgr, &job, 1);
+		c->t->digest[0]);
+	qatsec_run(c->mgr, &job, 1, false);
 	if (op->status != RTE_CRYPTO_OP_STATUS_SUCCESS &&
 			op->status != RTE_CRYPTO_OP_STATUS_AUTH_FAILED)
-		return;
+		return 1;
 	if (r.dst != NULL && (s->flags & F_OOP_DST)) {
 		if (qatsec_mcopy(r.dst, r.lo, r.hi - r.lo, buf, true) != 0)
 			goto bad;
@@ -534,46 +600,90 @@ qatsec_linear(IMB_MGR *mgr, struct qatsec_tls *t, struct rte_crypto_op *op)
 				r.c_len, buf + r.c_off - r.lo, true) != 0)
 			goto bad;
 	}
-	return;
+	return op->status != RTE_CRYPTO_OP_STATUS_SUCCESS;
 bad:
 	op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	return 1;
 }
 
-/* Serve up to QATSEC_BURST ops; returns how many were taken. */
-static uint16_t
-qatsec_burst(IMB_MGR *mgr, struct qatsec_tls *t, struct rte_crypto_op **ops,
-		uint16_t n)
+/* Record op's final status st. */
+#define QATSEC_DONE(c, op, st) do { \
+	(op)->status = (st); \
+	(c)->err += (st) != RTE_CRYPTO_OP_STATUS_SUCCESS; \
+} while (0)
+
+/* Serve n <= QATSEC_BURST ops. */
+static void
+qatsec_burst(struct qatsec_bctx *c, struct rte_crypto_op **ops, uint32_t n)
 {
+	struct qatsec_tls *t = c->t;
 	IMB_JOB *jobs[QATSEC_BURST];
 	uint16_t defer[QATSEC_BURST];
-	const struct qatsec_sym_sess *s;
+	const struct qatsec_sym_sess *s, *ch_s = NULL;
 	struct qatsec_req r;
-	uint32_t nj = 0, nd = 0, i;
+	uint32_t nj = 0, got = 0, nch = 0, nd = 0, i;
+	bool nocheck = true;
 	uint8_t *sp, *dp, *base;
 	uint8_t st;
 
-	n = IMB_GET_NEXT_BURST(mgr, n, jobs);
 	for (i = 0; i < n; i++) {
 		struct rte_crypto_op *op = ops[i];
 
-		st = qatsec_check(op, &s, &r);
+		/* Same session as the op before: its fast path, if any. */
+		if (likely(qatsec_same(c, op))) {
+			if (c->fast == FAST_GCM) {
+				st = qatsec_gcm_fast(c, op);
+				if (likely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)) {
+					QATSEC_DONE(c, op, st);
+					continue;
+				}
+			} else if (c->fast == FAST_CH) {
+				if (nch != 0 && c->s->ch_class != ch_s->ch_class) {
+					c->err += qatsec_ch_run(c->mgr,
+						t->chjobs, nch, ch_s);
+					nch = 0;
+				}
+				if (likely(qatsec_ch_fast(c, op, &t->chjobs[nch],
+						t->digest[i]))) {
+					ch_s = c->s;
+					nch++;
+					continue;
+				}
+			} else if (c->fast == FAST_CHACHA) {
+				if (got == 0)
+					got = IMB_GET_NEXT_BURST(c->mgr, n - i,
+						jobs);
+				if (likely(nj < got && qatsec_chacha_fast(c, op,
+						jobs[nj], t->digest[i]))) {
+					nocheck &= c->s->nocheck;
+					nj++;
+					continue;
+				}
+			}
+		}
+		st = qatsec_check(c, op, &r);
 		if (unlikely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)) {
-			op->status = st;
+			QATSEC_DONE(c, op, st);
 			continue;
 		}
+		s = c->s;
 		if (s->kind == QATSEC_KIND_GCM) {
-			op->status = qatsec_gcm(mgr, t, s, &r);
+			st = qatsec_gcm(c, s, &r);
+			QATSEC_DONE(c, op, st);
 			continue;
 		}
 		if (unlikely(!qatsec_flat(&r))) {
 			if (s->kind == QATSEC_KIND_GMAC)
-				op->status = qatsec_gmac(mgr, t, s, &r);
+				st = qatsec_gmac(c->mgr, t, s, &r);
 			else if (s->kind == QATSEC_KIND_NOP)
-				op->status = r.dst != NULL && r.c_len != 0 ?
+				st = r.dst != NULL && r.c_len != 0 ?
 					qatsec_region_copy(t, &r) :
 					RTE_CRYPTO_OP_STATUS_SUCCESS;
-			else
+			else {
 				defer[nd++] = i;
+				continue;
+			}
+			QATSEC_DONE(c, op, st);
 			continue;
 		}
 		sp = rte_pktmbuf_mtod(r.src, uint8_t *);
@@ -589,40 +699,69 @@ qatsec_burst(IMB_MGR *mgr, struct qatsec_tls *t, struct rte_crypto_op **ops,
 			}
 		}
 		if (s->kind == QATSEC_KIND_GMAC) {
-			op->status = qatsec_gmac(mgr, t, s, &r);
+			st = qatsec_gmac(c->mgr, t, s, &r);
+			QATSEC_DONE(c, op, st);
 			continue;
 		}
 		if (s->kind == QATSEC_KIND_NOP) {
-			op->status = RTE_CRYPTO_OP_STATUS_SUCCESS;
+			QATSEC_DONE(c, op, RTE_CRYPTO_OP_STATUS_SUCCESS);
 			continue;
 		}
-		qatsec_job_fill(jobs[nj], op, s, &r, base, dp + r.c_off, 0,
-			t->digest[nj]);
-		nj++;
+		/* Empty regions need the job API's special cases. */
+		if (s->kind == QATSEC_KIND_CH && r.c_len != 0 && r.a_len != 0) {
+			if (nch != 0 && s->ch_class != ch_s->ch_class) {
+				c->err += qatsec_ch_run(c->mgr, t->chjobs, nch,
+					ch_s);
+				nch = 0;
+			}
+			ch_s = s;
+			qatsec_job_fill(&t->chjobs[nch++], op, s, &r, base,
+				dp + r.c_off, 0, t->digest[i]);
+			continue;
+		}
+		/* Job slots are taken when the first job op shows up: a burst
+		 * of GCM or CBC + HMAC ops never touches the job queue.
+		 */
+		if (nj == got) {
+			if (got == 0)
+				got = IMB_GET_NEXT_BURST(c->mgr, n - i, jobs);
+			if (unlikely(nj == got)) {
+				defer[nd++] = i;
+				continue;
+			}
+		}
+		nocheck &= s->nocheck;
+		qatsec_job_fill(jobs[nj++], op, s, &r, base, dp + r.c_off, 0,
+			t->digest[i]);
 	}
+	if (nch != 0)
+		c->err += qatsec_ch_run(c->mgr, t->chjobs, nch, ch_s);
 	if (nj != 0)
-		qatsec_run(mgr, jobs, nj);
+		c->err += qatsec_run(c->mgr, jobs, nj, nocheck);
 	for (i = 0; i < nd; i++)
-		qatsec_linear(mgr, t, ops[defer[i]]);
-	return n;
+		c->err += qatsec_linear(c, ops[defer[i]]);
 }
 
-void
-qatsec_sym_process(IMB_MGR *mgr, struct rte_crypto_op **ops, uint16_t nb_ops)
+int
+qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct qatsec_tls *t = qatsec_tls_get();
-	uint16_t i = 0, n;
+	struct qatsec_bctx c;
+	uint16_t i, n;
 
-	while (i < nb_ops) {
-		n = 0;
-		if (likely(mgr != NULL && t != NULL))
-			n = qatsec_burst(mgr, t, ops + i,
-				RTE_MIN(nb_ops - i, QATSEC_BURST));
-		if (unlikely(n == 0)) {
-			for (; i < nb_ops; i++)
-				ops[i]->status = RTE_CRYPTO_OP_STATUS_ERROR;
-			return;
-		}
-		i += n;
+	if (unlikely(t == NULL))
+		return -ENOMEM;
+	c.mgr = t->mgr;
+	c.t = t;
+	c.sess = NULL;
+	c.s = NULL;
+	c.mp = NULL;
+	c.gcm = NULL;
+	c.fast = FAST_NONE;
+	c.err = 0;
+	for (i = 0; i < nb_ops; i += n) {
+		n = RTE_MIN(nb_ops - i, QATSEC_BURST);
+		qatsec_burst(&c, ops + i, n);
 	}
+	return (int)c.err;
 }

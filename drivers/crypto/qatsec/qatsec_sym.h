@@ -37,12 +37,13 @@ void qatsec_sym_session_clear(void *sess);
  */
 IMB_MGR *qatsec_sym_mgr(void);
 
-/* Process ops synchronously. Every op gets a final status (SUCCESS,
- * AUTH_FAILED, INVALID_ARGS, INVALID_SESSION, ERROR); none is dropped or
- * reordered. Ops must carry a session made by qatsec_sym_session_init
- * (sessionless ops complete with INVALID_SESSION).
+/* Process ops synchronously with the calling thread's manager. Every op
+ * gets a final status (SUCCESS, AUTH_FAILED, INVALID_ARGS, INVALID_SESSION,
+ * ERROR); none is dropped or reordered. Ops must carry a session made by
+ * qatsec_sym_session_init (sessionless ops complete with INVALID_SESSION).
+ * Returns how many ops did not succeed, or -ENOMEM (no ops touched) when
+ * the thread's manager cannot be made.
  */
-void qatsec_sym_process(IMB_MGR *mgr, struct rte_crypto_op **ops,
-		uint16_t nb_ops);
+int qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops);
 
 #endif /* QATSEC_SYM_H */

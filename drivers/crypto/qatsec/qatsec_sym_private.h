@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec layer 2, engine internals shared by the session builder
- * (qatsec_sym_session.c) and the datapath (qatsec_sym.c).
+ * (qatsec_sym_session.c), the datapath (qatsec_sym.c) and its paths off the
+ * fast path (qatsec_sym_slow.c).
  */
 #ifndef QATSEC_SYM_PRIVATE_H
 #define QATSEC_SYM_PRIVATE_H
 
 /* ipsec-mb's pre-0.53 names (CCM, GCM, ...) would clash with IMB_JOB fields. */
 #define NO_COMPAT_IMB_API_053
+
+#include <stdbool.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_mbuf.h>
 
 #include "qatsec_sym.h"
 
@@ -34,6 +41,7 @@ enum qatsec_kind {
 	QATSEC_KIND_GCM,	/* direct AES-GCM API */
 	QATSEC_KIND_GMAC,	/* direct AES-GMAC API */
 	QATSEC_KIND_NOP,	/* NULL cipher and/or NULL auth only */
+	QATSEC_KIND_CH,		/* AES-CBC + HMAC: cipher and hash burst APIs */
 };
 
 /* Which IMB_JOB.u member the hash needs. */
@@ -78,6 +86,12 @@ struct qatsec_sym_sess {
 	uint8_t digest_len;	/* what the op carries */
 	uint8_t tag_len;	/* what ipsec-mb is asked for */
 	uint8_t arch;		/* GCM key data layout is per IMB_ARCH */
+	uint8_t nocheck;	/* every job field is checked here: ipsec-mb
+				 * need not check again (ChaCha20-Poly1305)
+				 */
+	uint32_t ch_class;	/* KIND_CH: what one cipher/hash burst call
+				 * shares (direction, key size, hash, order)
+				 */
 	uint8_t area[K_AREA + QATSEC_KEY_ALIGN];
 };
 
@@ -86,5 +100,77 @@ qatsec_keys(const struct qatsec_sym_sess *s)
 {
 	return (const uint8_t *)s + s->key_off;
 }
+
+#define QATSEC_BURST		IMB_MAX_BURST_SIZE
+/* Longest region a fragmented mbuf may be linearised for. */
+#define QATSEC_LINEAR_MAX	(64 * 1024 + 1024)
+#define QATSEC_DIGEST_MAX	64
+
+/* Per-thread scratch, with the thread's ipsec-mb manager. */
+struct qatsec_tls {
+	IMB_JOB chjobs[QATSEC_BURST];	/* cipher/hash burst APIs take jobs
+					 * by value
+					 */
+	uint8_t digest[QATSEC_BURST][QATSEC_DIGEST_MAX];	/* per op */
+	uint8_t tag[QATSEC_DIGEST_MAX];
+	uint8_t bounce[QATSEC_LINEAR_MAX];
+	IMB_MGR *mgr;
+};
+
+/* The calling thread's scratch (NULL until its first burst), and what
+ * makes it on first use (NULL when memory is short).
+ */
+extern __thread struct qatsec_tls *qatsec_tls
+	__attribute__((tls_model("initial-exec")));
+struct qatsec_tls *qatsec_tls_new(void);
+
+/* What one op asks for, once checked. */
+struct qatsec_req {
+	struct rte_mbuf *src;
+	struct rte_mbuf *dst;	/* NULL when in place */
+	uint32_t c_off, c_len, a_off, a_len;
+	uint32_t lo, hi;	/* bytes of the packet the op touches */
+	uint8_t *digest;
+	const uint8_t *aad;
+	const uint8_t *iv;
+};
+
+/* Whether the op's bytes all sit in the first segment(s) it uses. */
+static inline bool
+qatsec_flat(const struct qatsec_req *r)
+{
+	return r->src->data_len >= r->hi &&
+		(r->dst == NULL || r->dst->data_len >= r->hi);
+}
+
+/* Tags compared in constant time: how much of a forged tag is right must
+ * not show in the time taken.
+ */
+static inline bool
+qatsec_tag_eq(const uint8_t *a, const uint8_t *b, unsigned int len)
+{
+	uint64_t x = 0, u, v;
+	unsigned int i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&u, a + i, 8);
+		memcpy(&v, b + i, 8);
+		x |= u ^ v;
+	}
+	for (; i < len; i++)
+		x |= a[i] ^ b[i];
+	return x == 0;
+}
+
+/* qatsec_sym_slow.c: what the fast path hands off. Each returns the op's
+ * final status.
+ */
+int qatsec_mcopy(struct rte_mbuf *m, uint32_t off, uint32_t len, uint8_t *buf,
+		bool to_mbuf);
+uint8_t qatsec_region_copy(struct qatsec_tls *t, const struct qatsec_req *r);
+uint8_t qatsec_gcm_sgl(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
+		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
+uint8_t qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t,
+		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
 
 #endif /* QATSEC_SYM_PRIVATE_H */

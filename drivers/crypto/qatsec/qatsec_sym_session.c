@@ -340,6 +340,11 @@ qatsec_aead_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		s->ucase = QATSEC_U_CHACHA;
 		s->chain_order = enc ? IMB_ORDER_CIPHER_HASH :
 			IMB_ORDER_HASH_CIPHER;
+		/* Fixed key, IV and tag sizes (checked above) and an AAD
+		 * pointer the datapath never leaves NULL: nothing for
+		 * ipsec-mb to check per job.
+		 */
+		s->nocheck = 1;
 		memcpy(keys + K_ENC, x->key.data, 32);
 		break;
 	}
@@ -378,6 +383,16 @@ qatsec_chain_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		s->kind = QATSEC_KIND_NOP;
 	if (cx == NULL || ax == NULL || !(s->flags & F_AUTH))
 		s->chain_order = IMB_ORDER_CIPHER_HASH;
+	/* AES-CBC + HMAC: ops of sessions alike go to ipsec-mb's cipher and
+	 * hash burst APIs together.
+	 */
+	if (s->kind == QATSEC_KIND_JOB && s->cipher_mode == IMB_CIPHER_CBC &&
+			s->ucase == QATSEC_U_HMAC) {
+		s->kind = QATSEC_KIND_CH;
+		s->ch_class = s->cipher_dir | (uint32_t)s->key_len << 8 |
+			(uint32_t)s->hash_alg << 16 |
+			(uint32_t)s->chain_order << 24;
+	}
 	/* Out of place, cipher-then-auth must authenticate the output: the
 	 * bytes the op touches are copied to dst and the job runs there in
 	 * place, so dst gets what an in-place op would leave (the digest

@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec-ceiling: the ceiling for the soft endpoints. Submits the
+ * benchmark's operations straight to intel-ipsec-mb in a tight loop, with no
+ * DPDK around it, through every API ipsec-mb offers for the cell (direct GCM
+ * and ChaCha20-Poly1305 API, burst job API, one job at a time, cipher and
+ * hash burst APIs) and prints each one's rate and the best: what a PMD built
+ * on ipsec-mb could reach at most on this core.
+ *   qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]
+ *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]
+ * Cells (as devtools/bench.sh names them): aes-gcm-128-enc, aes-gcm-256-dec,
+ * aes-cbc-128-sha1 (encrypt, then HMAC-SHA1 12-byte tag generated),
+ * aes-cbc-256-sha256 (HMAC-SHA256 16-byte tag verified, then decrypt),
+ * chacha20-poly1305 (encrypt). Work per op matches dpdk-test-crypto-perf's:
+ * in place, one buffer per op of the burst, AAD 16 bytes, tag after the data.
+ * Output, one line per API then the best:
+ *   ceiling cell=C size=N api=A mops=M
+ *   ceiling cell=C size=N api=best(A) mops=M
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* sched_setaffinity */
+#endif
+#include <errno.h>
+#include <getopt.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NO_COMPAT_IMB_API_053
+#include <intel-ipsec-mb.h>
+
+#define MAX_BURST	IMB_MAX_BURST_SIZE
+#define AAD_LEN		16
+#define TAG_MAX		32
+
+enum kind { K_GCM, K_CBC_HMAC, K_CHACHA };
+
+struct cell {
+	const char *name;
+	enum kind kind;
+	unsigned int key_len;		/* AES / ChaCha key */
+	bool encrypt;
+	IMB_HASH_ALG hmac;		/* K_CBC_HMAC */
+	unsigned int hmac_blk, hmac_full, tag_len;
+};
+
+static const struct cell cells[] = {
+	{ "aes-gcm-128-enc", K_GCM, 16, true, 0, 0, 0, 16 },
+	{ "aes-gcm-256-dec", K_GCM, 32, false, 0, 0, 0, 16 },
+	{ "aes-cbc-128-sha1", K_CBC_HMAC, 16, true, IMB_AUTH_HMAC_SHA_1,
+		64, 20, 12 },
+	{ "aes-cbc-256-sha256", K_CBC_HMAC, 32, false, IMB_AUTH_HMAC_SHA_256,
+		64, 32, 16 },
+	{ "chacha20-poly1305", K_CHACHA, 32, true, 0, 0, 0, 16 },
+};
+
+/* Everything an op needs, by value, as a session would hold it. */
+static struct {
+	const struct cell *c;
+	const char *arch;		/* ipsec-mb code path: auto, sse, ... */
+	unsigned int size, burst;
+	IMB_MGR *mgr;
+	uint8_t *buf[MAX_BURST];	/* data, then the tag */
+	uint8_t iv[MAX_BURST][16];
+	uint8_t aad[MAX_BURST][AAD_LEN];
+	uint8_t tag[MAX_BURST][TAG_MAX];	/* verify: the computed tag */
+	IMB_JOB jobs[MAX_BURST];	/* cipher/hash burst APIs */
+	struct gcm_key_data gk __attribute__((aligned(64)));
+	uint8_t enc[240] __attribute__((aligned(64)));
+	uint8_t dec[240] __attribute__((aligned(64)));
+	uint8_t ipad[64] __attribute__((aligned(64)));
+	uint8_t opad[64] __attribute__((aligned(64)));
+	uint8_t key[32] __attribute__((aligned(64)));
+	unsigned long mismatches;	/* verify: keeps the compare alive */
+} b;
+
+static uint64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------ AES-GCM */
+
+static void
+gcm_direct(void)
+{
+	struct gcm_context_data ctx;
+	aes_gcm_enc_dec_t fn;
+	unsigned int i;
+
+	if (b.c->encrypt)
+		fn = b.c->key_len == 16 ? b.mgr->gcm128_enc : b.mgr->gcm256_enc;
+	else
+		fn = b.c->key_len == 16 ? b.mgr->gcm128_dec : b.mgr->gcm256_dec;
+	for (i = 0; i < b.burst; i++) {
+		uint8_t *tag = b.c->encrypt ? b.buf[i] + b.size : b.tag[i];
+
+		fn(&b.gk, &ctx, b.buf[i], b.buf[i], b.size, b.iv[i], b.aad[i],
+			AAD_LEN, tag, b.c->tag_len);
+		if (!b.c->encrypt)
+			b.mismatches += memcmp(tag, b.buf[i] + b.size,
+				b.c->tag_len) != 0;
+	}
+}
+
+/* The same through init, update and finalize (what crypto_aesni_gcm
+ * calls).
+ */
+static void
+gcm_iuf(void)
+{
+	struct gcm_context_data ctx;
+	aes_gcm_init_t init = b.c->key_len == 16 ? b.mgr->gcm128_init :
+		b.mgr->gcm256_init;
+	aes_gcm_enc_dec_update_t upd;
+	aes_gcm_enc_dec_finalize_t fin;
+	unsigned int i;
+
+	if (b.c->encrypt) {
+		upd = b.c->key_len == 16 ? b.mgr->gcm128_enc_update :
+			b.mgr->gcm256_enc_update;
+		fin = b.c->key_len == 16 ? b.mgr->gcm128_enc_finalize :
+			b.mgr->gcm256_enc_finalize;
+	} else {
+		upd = b.c->key_len == 16 ? b.mgr->gcm128_dec_update :
+			b.mgr->gcm256_dec_update;
+		fin = b.c->key_len == 16 ? b.mgr->gcm128_dec_finalize :
+			b.mgr->gcm256_dec_finalize;
+	}
+	for (i = 0; i < b.burst; i++) {
+		uint8_t *tag = b.c->encrypt ? b.buf[i] + b.size : b.tag[i];
+
+		init(&b.gk, &ctx, b.iv[i], b.aad[i], AAD_LEN);
+		upd(&b.gk, &ctx, b.buf[i], b.buf[i], b.size);
+		fin(&b.gk, &ctx, tag, b.c->tag_len);
+		if (!b.c->encrypt)
+			b.mismatches += memcmp(tag, b.buf[i] + b.size,
+				b.c->tag_len) != 0;
+	}
+}
+
+/* ------------------------------------------------------- burst job API */
+
+static void
+job_fill(IMB_JOB *j, unsigned int i)
+{
+	const struct cell *c = b.c;
+
+	j->src = b.buf[i];
+	j->dst = b.buf[i];
+	j->iv = b.iv[i];
+	j->cipher_start_src_offset_in_bytes = 0;
+	j->hash_start_src_offset_in_bytes = 0;
+	j->msg_len_to_cipher_in_bytes = b.size;
+	j->msg_len_to_hash_in_bytes = b.size;
+	j->key_len_in_bytes = c->key_len;
+	j->cipher_direction = c->encrypt ? IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT;
+	j->auth_tag_output_len_in_bytes = c->tag_len;
+	j->auth_tag_output = c->encrypt ? b.buf[i] + b.size : b.tag[i];
+	j->user_data = (void *)(uintptr_t)i;
+	j->chain_order = c->encrypt ? IMB_ORDER_CIPHER_HASH :
+		IMB_ORDER_HASH_CIPHER;
+	switch (c->kind) {
+	case K_GCM:
+		j->enc_keys = &b.gk;
+		j->dec_keys = &b.gk;
+		j->iv_len_in_bytes = 12;
+		j->cipher_mode = IMB_CIPHER_GCM;
+		j->hash_alg = IMB_AUTH_AES_GMAC;
+		j->u.GCM.aad = b.aad[i];
+		j->u.GCM.aad_len_in_bytes = AAD_LEN;
+		break;
+	case K_CBC_HMAC:
+		j->enc_keys = b.enc;
+		j->dec_keys = b.dec;
+		j->iv_len_in_bytes = 16;
+		j->cipher_mode = IMB_CIPHER_CBC;
+		j->hash_alg = c->hmac;
+		j->u.HMAC._hashed_auth_key_xor_ipad = b.ipad;
+		j->u.HMAC._hashed_auth_key_xor_opad = b.opad;
+		break;
+	case K_CHACHA:
+		j->enc_keys = b.key;
+		j->dec_keys = b.key;
+		j->iv_len_in_bytes = 12;
+		j->cipher_mode = IMB_CIPHER_CHACHA20_POLY1305;
+		j->hash_alg = IMB_AUTH_CHACHA20_POLY1305;
+		j->u.CHACHA20_POLY1305.aad = b.aad[i];
+		j->u.CHACHA20_POLY1305.aad_len_in_bytes = AAD_LEN;
+		j->u.CHACHA20_POLY1305.ctx = NULL;
+		break;
+	}
+}
+
+static void
+job_done(const IMB_JOB *j)
+{
+	unsigned int i = (uintptr_t)j->user_data;
+
+	if (!b.c->encrypt)
+		b.mismatches += memcmp(b.tag[i], b.buf[i] + b.size,
+			b.c->tag_len) != 0;
+	if (j->status != IMB_STATUS_COMPLETED)
+		b.mismatches++;
+}
+
+/* What qatsec's soft endpoint did first: a burst, then flush it. */
+static void
+job_burst(bool check)
+{
+	IMB_JOB *jobs[MAX_BURST];
+	uint32_t n, done, k;
+
+	n = IMB_GET_NEXT_BURST(b.mgr, b.burst, jobs);
+	for (k = 0; k < n; k++)
+		job_fill(jobs[k], k);
+	done = check ? IMB_SUBMIT_BURST(b.mgr, n, jobs) :
+		IMB_SUBMIT_BURST_NOCHECK(b.mgr, n, jobs);
+	for (k = 0; k < done; k++)
+		job_done(jobs[k]);
+	while (done < n) {
+		uint32_t f = IMB_FLUSH_BURST(b.mgr, n - done, jobs);
+
+		for (k = 0; k < f; k++)
+			job_done(jobs[k]);
+		done += f;
+	}
+}
+
+static void job_burst_check(void) { job_burst(true); }
+static void job_burst_nocheck(void) { job_burst(false); }
+
+/* What crypto_aesni_mb does: one job at a time, lanes left filled between
+ * bursts (flushed only when nothing completes).
+ */
+static void
+job_single(bool check)
+{
+	IMB_JOB *j;
+	unsigned int i, got = 0;
+
+	for (i = 0; i < b.burst; i++) {
+		j = IMB_GET_NEXT_JOB(b.mgr);
+		job_fill(j, i);
+		j = check ? IMB_SUBMIT_JOB(b.mgr) : IMB_SUBMIT_JOB_NOCHECK(b.mgr);
+		while (j != NULL) {
+			job_done(j);
+			got++;
+			j = IMB_GET_COMPLETED_JOB(b.mgr);
+		}
+	}
+	(void)got;
+}
+
+static void job_single_check(void) { job_single(true); }
+static void job_single_nocheck(void) { job_single(false); }
+static void job_single_drain(void);
+static void job_single_nocheck_flush(void) { job_single(false); job_single_drain(); }
+
+static void
+job_single_drain(void)
+{
+	IMB_JOB *j;
+
+	while ((j = IMB_FLUSH_JOB(b.mgr)) != NULL)
+		job_done(j);
+}
+
+/* ------------------------------------------- cipher and hash burst APIs */
+
+static bool cipher_hash_ok = true;
+
+static void
+cipher_hash_burst(bool check)
+{
+	const struct cell *c = b.c;
+	IMB_KEY_SIZE_BYTES ks = c->key_len == 16 ? IMB_KEY_128_BYTES :
+		IMB_KEY_256_BYTES;
+	unsigned int i, n = b.burst;
+	uint32_t done;
+
+	for (i = 0; i < n; i++)
+		job_fill(&b.jobs[i], i);
+	if (c->encrypt) {
+		done = check ? IMB_SUBMIT_CIPHER_BURST(b.mgr, b.jobs, n,
+				IMB_CIPHER_CBC, IMB_DIR_ENCRYPT, ks) :
+			IMB_SUBMIT_CIPHER_BURST_NOCHECK(b.mgr, b.jobs, n,
+				IMB_CIPHER_CBC, IMB_DIR_ENCRYPT, ks);
+		done += check ? IMB_SUBMIT_HASH_BURST(b.mgr, b.jobs, n, c->hmac) :
+			IMB_SUBMIT_HASH_BURST_NOCHECK(b.mgr, b.jobs, n, c->hmac);
+	} else {
+		done = check ? IMB_SUBMIT_HASH_BURST(b.mgr, b.jobs, n, c->hmac) :
+			IMB_SUBMIT_HASH_BURST_NOCHECK(b.mgr, b.jobs, n, c->hmac);
+		for (i = 0; i < n; i++)
+			job_done(&b.jobs[i]);
+		done += check ? IMB_SUBMIT_CIPHER_BURST(b.mgr, b.jobs, n,
+				IMB_CIPHER_CBC, IMB_DIR_DECRYPT, ks) :
+			IMB_SUBMIT_CIPHER_BURST_NOCHECK(b.mgr, b.jobs, n,
+				IMB_CIPHER_CBC, IMB_DIR_DECRYPT, ks);
+	}
+	if (done != 2 * n)
+		cipher_hash_ok = false;
+}
+
+static void cipher_hash_check(void) { cipher_hash_burst(true); }
+static void cipher_hash_nocheck(void) { cipher_hash_burst(false); }
+
+/* --------------------------------------------- direct ChaCha20-Poly1305 */
+
+static void
+chacha_direct(void)
+{
+	struct chacha20_poly1305_context_data ctx;
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		IMB_CHACHA20_POLY1305_INIT(b.mgr, b.key, &ctx, b.iv[i], b.aad[i],
+			AAD_LEN);
+		IMB_CHACHA20_POLY1305_ENC_UPDATE(b.mgr, b.key, &ctx, b.buf[i],
+			b.buf[i], b.size);
+		IMB_CHACHA20_POLY1305_ENC_FINALIZE(b.mgr, &ctx,
+			b.buf[i] + b.size, b.c->tag_len);
+	}
+}
+
+/* ---------------------------------------------------------------- main */
+
+struct api {
+	const char *name;
+	enum kind kind;			/* which cells it serves */
+	int any;			/* 1: every kind */
+	void (*burst)(void);
+	void (*drain)(void);
+};
+
+static const struct api apis[] = {
+	{ "gcm-direct", K_GCM, 0, gcm_direct, NULL },
+	{ "gcm-init-update-final", K_GCM, 0, gcm_iuf, NULL },
+	{ "chacha-direct", K_CHACHA, 0, chacha_direct, NULL },
+	{ "job-burst", 0, 1, job_burst_check, NULL },
+	{ "job-burst-nocheck", 0, 1, job_burst_nocheck, NULL },
+	{ "job-single", 0, 1, job_single_check, job_single_drain },
+	{ "job-single-nocheck", 0, 1, job_single_nocheck, job_single_drain },
+	{ "job-single-nocheck-flush", 0, 1, job_single_nocheck_flush, NULL },
+	{ "cipher+hash-burst", K_CBC_HMAC, 0, cipher_hash_check, NULL },
+	{ "cipher+hash-burst-nocheck", K_CBC_HMAC, 0, cipher_hash_nocheck, NULL },
+};
+
+static void
+hmac_pads(void)
+{
+	uint8_t k[64], pad[64];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(k); i++)
+		k[i] = (uint8_t)(0xa5 ^ i);
+	for (i = 0; i < 64; i++)
+		pad[i] = k[i] ^ 0x36;
+	if (b.c->hmac == IMB_AUTH_HMAC_SHA_1)
+		IMB_SHA1_ONE_BLOCK(b.mgr, pad, b.ipad);
+	else
+		IMB_SHA256_ONE_BLOCK(b.mgr, pad, b.ipad);
+	for (i = 0; i < 64; i++)
+		pad[i] = k[i] ^ 0x5c;
+	if (b.c->hmac == IMB_AUTH_HMAC_SHA_1)
+		IMB_SHA1_ONE_BLOCK(b.mgr, pad, b.opad);
+	else
+		IMB_SHA256_ONE_BLOCK(b.mgr, pad, b.opad);
+}
+
+static int
+setup(void)
+{
+	unsigned int i;
+
+	b.mgr = alloc_mb_mgr(0);
+	if (b.mgr == NULL)
+		return -1;
+	if (strcmp(b.arch, "sse") == 0)
+		init_mb_mgr_sse(b.mgr);
+	else if (strcmp(b.arch, "avx") == 0)
+		init_mb_mgr_avx(b.mgr);
+	else if (strcmp(b.arch, "avx2") == 0)
+		init_mb_mgr_avx2(b.mgr);
+	else if (strcmp(b.arch, "avx512") == 0)
+		init_mb_mgr_avx512(b.mgr);
+	else
+		init_mb_mgr_auto(b.mgr, NULL);
+	if (imb_get_errno(b.mgr) != 0)
+		return -1;
+	for (i = 0; i < sizeof(b.key); i++)
+		b.key[i] = (uint8_t)(i * 7 + 1);
+	for (i = 0; i < b.burst; i++) {
+		b.buf[i] = aligned_alloc(64, (b.size + TAG_MAX + 63) & ~63u);
+		if (b.buf[i] == NULL)
+			return -1;
+		memset(b.buf[i], (int)i, b.size + TAG_MAX);
+		memset(b.iv[i], (int)(i + 1), sizeof(b.iv[i]));
+		memset(b.aad[i], (int)(i + 2), sizeof(b.aad[i]));
+	}
+	if (b.c->kind == K_GCM) {
+		if (b.c->key_len == 16)
+			IMB_AES128_GCM_PRE(b.mgr, b.key, &b.gk);
+		else
+			IMB_AES256_GCM_PRE(b.mgr, b.key, &b.gk);
+	} else if (b.c->kind == K_CBC_HMAC) {
+		if (b.c->key_len == 16)
+			IMB_AES_KEYEXP_128(b.mgr, b.key, b.enc, b.dec);
+		else
+			IMB_AES_KEYEXP_256(b.mgr, b.key, b.enc, b.dec);
+		hmac_pads();
+	}
+	return 0;
+}
+
+static double
+measure(const struct api *a, unsigned int ms)
+{
+	uint64_t t0, t, end, ops = 0;
+	unsigned int k;
+
+	/* Warm up: caches, lanes, frequency. */
+	for (k = 0; k < 64; k++)
+		a->burst();
+	if (a->drain != NULL)
+		a->drain();
+	t0 = now_ns();
+	end = t0 + (uint64_t)ms * 1000000ull;
+	do {
+		for (k = 0; k < 16; k++)
+			a->burst();
+		ops += 16 * b.burst;
+		t = now_ns();
+	} while (t < end);
+	if (a->drain != NULL)
+		a->drain();
+	t = now_ns();
+	return (double)ops * 1e3 / (double)(t - t0);
+}
+
+static void
+usage(FILE *f)
+{
+	unsigned int i;
+
+	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]\n"
+		"                      [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]\ncells:");
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
+		fprintf(f, " %s", cells[i].name);
+	fprintf(f, "\napis:");
+	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++)
+		fprintf(f, " %s", apis[i].name);
+	fprintf(f, "\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "cell", required_argument, NULL, 'c' },
+		{ "size", required_argument, NULL, 's' },
+		{ "ms", required_argument, NULL, 'm' },
+		{ "burst", required_argument, NULL, 'b' },
+		{ "cpu", required_argument, NULL, 'p' },
+		{ "api", required_argument, NULL, 'a' },
+		{ "arch", required_argument, NULL, 'A' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cell = NULL, *best_name = "none", *api = "all";
+	unsigned int ms = 300, i;
+	double best = 0, r;
+	int o, cpu = -1;
+
+	b.burst = 32;
+	b.arch = "auto";
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (o) {
+		case 'c': cell = optarg; break;
+		case 's': b.size = (unsigned int)strtoul(optarg, NULL, 10); break;
+		case 'm': ms = (unsigned int)strtoul(optarg, NULL, 10); break;
+		case 'b': b.burst = (unsigned int)strtoul(optarg, NULL, 10); break;
+		case 'p': cpu = atoi(optarg); break;
+		case 'a': api = optarg; break;
+		case 'A': b.arch = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	for (i = 0; cell != NULL && i < sizeof(cells) / sizeof(cells[0]); i++)
+		if (strcmp(cells[i].name, cell) == 0)
+			b.c = &cells[i];
+	if (b.c == NULL || b.size == 0 || b.size > 65536 || ms == 0 ||
+			b.burst == 0 || b.burst > MAX_BURST ||
+			(b.c->kind == K_CBC_HMAC && b.size % 16 != 0)) {
+		usage(stderr);
+		return 2;
+	}
+	if (cpu >= 0) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set) != 0) {
+			perror("sched_setaffinity");
+			return 1;
+		}
+	}
+	if (setup() != 0) {
+		fprintf(stderr, "qatsec-ceiling: ipsec-mb manager setup failed\n");
+		return 1;
+	}
+	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
+		const struct api *a = &apis[i];
+
+		if ((!a->any && a->kind != b.c->kind) ||
+				(strcmp(api, "all") != 0 &&
+				strcmp(api, a->name) != 0))
+			continue;
+		cipher_hash_ok = true;
+		r = measure(a, ms);
+		if (!cipher_hash_ok) {
+			printf("ceiling cell=%s size=%u api=%s mops=unsupported\n",
+				b.c->name, b.size, a->name);
+			continue;
+		}
+		printf("ceiling cell=%s size=%u api=%s mops=%.3f\n", b.c->name,
+			b.size, a->name, r);
+		if (r > best) {
+			best = r;
+			best_name = a->name;
+		}
+	}
+	printf("ceiling cell=%s size=%u api=best(%s) mops=%.3f arch=%s\n",
+		b.c->name, b.size, best_name, best,
+		b.mgr->used_arch == IMB_ARCH_AVX512 ? "avx512" :
+		b.mgr->used_arch == IMB_ARCH_AVX2 ? "avx2" :
+		b.mgr->used_arch == IMB_ARCH_AVX ? "avx" : "sse");
+	free_mb_mgr(b.mgr);
+	return 0;
+}
