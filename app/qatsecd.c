@@ -4,8 +4,11 @@
  * and stays up so that secondaries can claim sections; the PMD logs every
  * claim and release and reclaims the sections of dead holders.
  *   qatsecd [EAL options] -- [--config-dir DIR]
- * SIGINT/SIGTERM shut it down cleanly, naming the sections still held.
+ * SIGINT/SIGTERM shut it down cleanly, naming the sections still held and
+ * removing the hugepage files it created (DPDK leaves them for a next
+ * primary to reuse; an operator stopping the daemon wants them gone).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -19,6 +22,7 @@
 
 #include <rte_cryptodev.h>
 #include <rte_eal.h>
+#include <rte_memory.h>
 
 #include "rte_pmd_qatsec.h"
 
@@ -51,6 +55,82 @@ default_config_dir(char *out, size_t len)
 		snprintf(out, len, "%s", exe);
 }
 
+/* The hugetlbfs directories holding this group's page files: the files
+ * behind the primary's memory segments tell where they are.
+ */
+#define HP_DIRS_MAX 4
+struct hp_dirs {
+	char dir[HP_DIRS_MAX][PATH_MAX];
+	unsigned int n;
+};
+
+static int
+hp_collect(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+		void *arg)
+{
+	struct hp_dirs *d = arg;
+	char link[64], path[PATH_MAX], *slash;
+	unsigned int i;
+	ssize_t len;
+	int fd;
+
+	if (msl->external)
+		return 0;
+	fd = rte_memseg_get_fd_thread_unsafe(ms);
+	if (fd < 0)
+		return 0;	/* --in-memory, --no-huge, legacy mode */
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	len = readlink(link, path, sizeof(path) - 1);
+	if (len <= 0 || path[0] != '/')
+		return 0;
+	path[len] = '\0';
+	slash = strrchr(path, '/');
+	*slash = '\0';
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->dir[i], path) == 0)
+			return 0;
+	if (d->n < HP_DIRS_MAX)
+		memcpy(d->dir[d->n++], path, slash - path + 1);
+	return 0;
+}
+
+/* Remove the page files of this group (<prefix>map_*) from the directories
+ * found. Secondaries create files too, for pages they allocate, and EAL
+ * leaves files for a next primary to reuse: after the primary exits, the
+ * files named after its prefix are nobody's. Returns how many went.
+ */
+static int
+hp_remove(const struct hp_dirs *d, const char *prefix)
+{
+	char want[NAME_MAX + 1], path[PATH_MAX + NAME_MAX + 2];
+	struct dirent *e;
+	unsigned int i;
+	size_t wl;
+	int n = 0;
+	DIR *dir;
+
+	snprintf(want, sizeof(want), "%smap_", prefix);
+	wl = strlen(want);
+	for (i = 0; i < d->n; i++) {
+		dir = opendir(d->dir[i]);
+		if (dir == NULL)
+			continue;
+		while ((e = readdir(dir)) != NULL) {
+			if (strncmp(e->d_name, want, wl) != 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", d->dir[i],
+				e->d_name);
+			if (unlink(path) == 0)
+				n++;
+			else if (errno != ENOENT)
+				printf("qatsecd: cannot remove %s: %s\n", path,
+					strerror(errno));
+		}
+		closedir(dir);
+	}
+	return n;
+}
+
 static void
 usage(const char *prog)
 {
@@ -68,7 +148,9 @@ main(int argc, char **argv)
 	};
 	char dir[PATH_MAX], real[PATH_MAX], vdev[PATH_MAX + 64];
 	char **eal_argv;
-	int eal_argc, i, n, opt, held = 0;
+	struct hp_dirs dirs = { .n = 0 };
+	char prefix[PATH_MAX];
+	int eal_argc, i, n, opt, held = 0, removed = 0;
 
 	default_config_dir(dir, sizeof(dir));
 	/* EAL options are before "--", ours after. */
@@ -149,7 +231,13 @@ main(int argc, char **argv)
 	printf("qatsecd: %s, shutting down (%d sections still held)\n",
 		strsignal(stop), held);
 	fflush(stdout);
+	/* The runtime directory is named after the file prefix. */
+	snprintf(prefix, sizeof(prefix), "%s", rte_eal_get_runtime_dir());
+	rte_memseg_walk(hp_collect, &dirs);
 	rte_eal_cleanup();
+	removed = hp_remove(&dirs, basename(prefix));
+	if (removed != 0)
+		printf("qatsecd: removed %d hugepage files\n", removed);
 	free(eal_argv);
 	return 0;
 }

@@ -3,7 +3,9 @@
 # Suite mp: kill -9 of a holder in the middle of its traffic. Its section
 # is reclaimed (drained, rings reset) and claimable again within one
 # second, a new process gets that very section and runs verified traffic
-# on it, and another holder's verified traffic is not disturbed.
+# on it, and another holder's verified traffic is not disturbed. Then pid
+# reuse: a holder is killed while qatsecd is stopped and a new process is
+# given its pid (kernel.ns_last_pid); the section must still be reclaimed.
 set -uo pipefail
 QATSEC_BUILD=$1
 QATSEC_TEST_NAME=kill
@@ -41,6 +43,36 @@ rc=$?
 [ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/b.log" && grep -q "checked=[1-9]" "$WORK/b.log"
 ok $? "the other holder's verified traffic was not disturbed (rc $rc)"
 grep RESULT "$WORK/b.log" | sed 's/^/# /'
+
+# Pid reuse. qatsecd is stopped so that its reaper cannot run between the
+# holder's death and the pid being taken again.
+LCORE=0 worker SSL "$WORK/d.log" --seconds 60
+d=$WPID
+wait_for "$WORK/d.log" "holds " 300
+sd=$(sed -n 's/.* holds \([^ ]*\) .*/\1/p' "$WORK/d.log")
+kill -STOP "$PRIMARY_PID"
+kill -9 "$d"
+wait "$d" 2>/dev/null
+impostor=
+for _ in $(seq 20); do
+	# echo is a builtin: the next fork of the machine is sleep's.
+	echo $((d - 1)) 2>/dev/null > /proc/sys/kernel/ns_last_pid || break
+	sleep 30 &
+	[ "$!" = "$d" ] && { impostor=$!; break; }
+	kill "$!" 2>/dev/null
+done
+kill -CONT "$PRIMARY_PID"
+if [ -z "$impostor" ]; then
+	echo "# cannot give pid $d to a new process (kernel.ns_last_pid not writable, or raced): pid reuse NOT tested" >&2
+	ok 1 "a process took the dead holder's pid $d (needs root and kernel.ns_last_pid)"
+else
+	alive "$d"
+	ok $? "pid $d of the killed holder of $sd now belongs to a live process ($(cat /proc/$d/comm))"
+	t=$(/usr/bin/python3 "$QATSEC_SRC/test/mp/tel.py" "$PREFIX" --until-free "$sd" 1.0)
+	ok $? "the reused pid does not keep $sd held: free again within 1 s of qatsecd resuming ($t s)"
+	kill "$impostor" 2>/dev/null
+	wait "$impostor" 2>/dev/null
+fi
 stop_primary
 ok $? "qatsecd shuts down cleanly"
 tap_end
