@@ -5,6 +5,8 @@
 # parallel as DPDK secondaries, a table of section -> pid -> instances ->
 # throughput, a tenth SSL worker refused with the clear message, then a
 # clean shutdown that leaves no process and no hugepage file behind.
+# Last, unmodified dpdk-test-crypto-perf on the built-in default endpoint
+# (one process, no configuration), with crypto_aesni_mb beside it for scale.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,9 +77,30 @@ grep -E "^qatsecd: .*(still held|shutting down)" "$WORK/primary.log" | sed 's/^/
 # group lives): the group is gone now, so remove them and check for strays.
 rm -rf /dev/hugepages/"$PREFIX"* /var/run/dpdk/"$PREFIX"
 left=$(pgrep -fc -- "--file-prefix $PREFIX" || true)
-if [ "$rc_all" -eq 0 ] && [ "$rc" -eq 3 ] && [ "$left" -eq 0 ]; then
-	say "demo OK: nine sections served, the tenth SSL claim refused, nothing left behind"
+
+say "dpdk-test-crypto-perf --ptest throughput on the built-in default endpoint (--vdev crypto_qatsec, one process), crypto_aesni_mb beside it"
+perf=$top/test/integration/perf_throughput.sh
+bash "$perf" --devtype crypto_qatsec --plugin "$QATSEC_BUILD" > "$WORK/perf-qatsec.log" 2>&1
+prc=$?
+bash "$perf" --devtype crypto_aesni_mb > "$WORK/perf-aesni_mb.log" 2>&1
+prc=$((prc | $?))
+# "[perf_throughput.sh] PASS throughput CELL SIZE B burst 32 lcore 1: MOPS Mops ..."
+mops() { awk -v c="$2" -v b="$3" '$3 == "throughput" && $4 == c && $5 == b { for (i = 6; i <= NF; i++) if ($(i + 1) == "Mops") { print $i; exit } }' "$1"; }
+printf '  %-18s %6s %12s %12s %9s\n' cell bytes qatsec aesni_mb ratio
+for cell in aes-gcm-128 aes-cbc-128-sha1; do
+	for b in 64 1504 4096; do
+		q=$(mops "$WORK/perf-qatsec.log" "$cell" "$b")
+		a=$(mops "$WORK/perf-aesni_mb.log" "$cell" "$b")
+		r=$(awk -v q="${q:-0}" -v a="${a:-0}" 'BEGIN { if (a > 0) printf "%.2fx", q / a; else print "-" }')
+		printf '  %-18s %6s %12s %12s %9s\n' "$cell" "$b" "${q:-FAIL} Mops" "${a:-FAIL} Mops" "$r"
+	done
+done
+grep -hE "FAIL|ERROR|SKIP" "$WORK/perf-qatsec.log" "$WORK/perf-aesni_mb.log" | sed 's/^/  /'
+echo "  (one run each, not interleaved: ./devtools/bench.sh measures ratios properly)"
+
+if [ "$rc_all" -eq 0 ] && [ "$rc" -eq 3 ] && [ "$left" -eq 0 ] && [ "$prc" -eq 0 ]; then
+	say "demo OK: nine sections served, the tenth SSL claim refused, nothing left behind; crypto-perf clean on the default endpoint"
 	exit 0
 fi
-say "demo FAILED (workers rc $rc_all, tenth worker rc $rc, processes left $left)"
+say "demo FAILED (workers rc $rc_all, tenth worker rc $rc, processes left $left, crypto-perf rc $prc)"
 exit 1
