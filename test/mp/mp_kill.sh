@@ -6,6 +6,7 @@
 # on it, and another holder's verified traffic is not disturbed. Then pid
 # reuse: a holder is killed while qatsecd is stopped and a new process is
 # given its pid (kernel.ns_last_pid); the section must still be reclaimed.
+# And a stopped holder does not delay the reclaim of another's section.
 set -uo pipefail
 QATSEC_BUILD=$1
 QATSEC_TEST_NAME=kill
@@ -43,6 +44,25 @@ rc=$?
 [ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/b.log" && grep -q "checked=[1-9]" "$WORK/b.log"
 ok $? "the other holder's verified traffic was not disturbed (rc $rc)"
 grep RESULT "$WORK/b.log" | sed 's/^/# /'
+
+# A holder stopped (as in a debugger) must not delay the reclaim of
+# another's section: reclaiming frees no memory, so the primary waits on
+# no peer.
+LCORE=0 worker SSL "$WORK/e.log" --seconds 60
+e=$WPID
+LCORE=1 worker SSL "$WORK/f.log" --seconds 0 --hold 60
+f=$WPID
+wait_for "$WORK/e.log" "holds " 300 && wait_for "$WORK/f.log" "holds " 300
+se=$(sed -n 's/.* holds \([^ ]*\) .*/\1/p' "$WORK/e.log")
+kill -STOP "$f"
+kill -9 "$e"
+wait "$e" 2>/dev/null
+t=$(/usr/bin/python3 "$QATSEC_SRC/test/mp/tel.py" "$PREFIX" --until-free "$se" 1.0)
+ok $? "with another holder stopped, the killed holder's $se is free within 1 s ($t s)"
+kill -CONT "$f"
+kill -TERM "$f"
+wait "$f"
+ok $? "the stopped holder resumes and exits cleanly"
 
 # Pid reuse. qatsecd is stopped so that its reaper cannot run between the
 # holder's death and the pid being taken again.

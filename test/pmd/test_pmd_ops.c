@@ -171,6 +171,8 @@ test_ring(const char *scratch)
 	struct rte_mempool *opp, *mbp, *sp;
 	struct rte_cryptodev_stats st;
 	char dir[512], args[600], ring[RTE_RING_NAMESIZE];
+	struct rte_ring *r0;
+	unsigned int before, after;
 	uint16_t enq, deq = 0, i;
 	void *sess;
 	int rc, id, tries;
@@ -246,6 +248,19 @@ test_ring(const char *scratch)
 	rte_cryptodev_stats_get(id, &st);
 	ok(st.enqueued_count == 0 && st.enqueue_err_count == 0,
 		"stats reset");
+	/* Ops left in the ring at a new setup: the instance keeps its ring
+	 * (no hugepage memory freed or taken again) and empties it.
+	 */
+	r0 = rte_ring_lookup(ring);
+	enq = rte_cryptodev_enqueue_burst(id, 0, ops + 64, 5);
+	rte_cryptodev_stop(id);
+	before = r0 != NULL ? rte_ring_count(r0) : 0;
+	rc = rte_cryptodev_queue_pair_setup(id, 0, &qpc, SOCKET_ID_ANY);
+	after = r0 != NULL ? rte_ring_count(r0) : 0;
+	ok(enq == 5 && before == 5 && rc == 0 && r0 != NULL &&
+		rte_ring_lookup(ring) == r0 && after == 0,
+		"a new setup of the same size reuses the instance's ring, emptied (%u ops before, %u after)",
+		before, after);
 	for (i = 0; i < 100; i++) {
 		rte_pktmbuf_free(ops[i]->sym->m_src);
 		rte_crypto_op_free(ops[i]);

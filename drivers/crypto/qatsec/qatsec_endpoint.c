@@ -176,7 +176,7 @@ qatsec_table_free(struct qatsec_table *t)
 		const struct rte_memzone *mz;
 
 		for (i = 0; t->eps[e].qp != NULL && i < t->eps[e].nb_qp; i++)
-			qatsec_qp_release(&t->eps[e].qp[i]);
+			qatsec_qp_free(&t->eps[e].qp[i]);
 		snprintf(name, sizeof(name), QATSEC_EP_MZ_FMT, t->eps[e].index);
 		mz = rte_memzone_lookup(name);
 		if (mz != NULL)
@@ -186,13 +186,27 @@ qatsec_table_free(struct qatsec_table *t)
 	rte_memzone_free(rte_memzone_lookup(QATSEC_TABLE_MZ));
 }
 
+/* A ring outlives its holder, as a QAT instance's rings do: a release
+ * empties it and the next setup of the same size on the same node takes it
+ * again. Claims and releases then neither take nor free hugepage memory: a
+ * free that gives pages back waits for every process of the group to sync
+ * (DPDK's mp_malloc_sync: up to 5 s when one is stopped or exiting), which
+ * would stall the releasing process or the primary's reaper.
+ */
 int
 qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 {
 	char name[RTE_RING_NAMESIZE];
-	struct rte_ring *r;
+	struct rte_ring *r = qp->ring;
 
-	qatsec_qp_release(qp);
+	qp->configured = 0;
+	if (r != NULL && rte_ring_get_capacity(r) == nb_desc &&
+			(socket == SOCKET_ID_ANY ||
+			r->memzone->socket_id == socket)) {
+		rte_ring_reset(r);
+		goto done;
+	}
+	qatsec_qp_free(qp);
 	/* Ring names are group-wide: name them after the instance. */
 	snprintf(name, sizeof(name), "qatsec_i%u_d%u", qp->inst, qp->dev_id);
 	r = rte_ring_create(name, nb_desc, socket,
@@ -213,6 +227,7 @@ qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 		return -rte_errno;
 	}
 	qp->ring = r;
+done:
 	qp->enqueued = qp->enqueue_err = 0;
 	qp->dequeued = qp->dequeue_err = 0;
 	qp->configured = 1;
@@ -222,10 +237,19 @@ qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 void
 qatsec_qp_release(struct qatsec_qp *qp)
 {
+	qp->configured = 0;
+	/* The ops left belong to the holder (or died with it). */
+	if (qp->ring != NULL)
+		rte_ring_reset(qp->ring);
+}
+
+void
+qatsec_qp_free(struct qatsec_qp *qp)
+{
+	qp->configured = 0;
 	if (qp->ring != NULL)
 		rte_ring_free(qp->ring);
 	qp->ring = NULL;
-	qp->configured = 0;
 }
 
 /* Serve the ops now, then park them: a full ring refuses what does not

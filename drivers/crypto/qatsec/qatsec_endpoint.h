@@ -132,9 +132,13 @@ struct qatsec_table *qatsec_table_lookup(void);
 /* Release the table and endpoint memzones (primary, at remove). */
 void qatsec_table_free(struct qatsec_table *t);
 
-/* Queue pair (instance) life cycle. */
+/* Queue pair (instance) life cycle: setup (re)uses the instance's ring,
+ * release empties it and keeps it for the next holder, free gives it back
+ * (table teardown).
+ */
 int qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket);
 void qatsec_qp_release(struct qatsec_qp *qp);
+void qatsec_qp_free(struct qatsec_qp *qp);
 
 /* The backend's burst functions, local to this process. */
 struct qatsec_backend_ops {

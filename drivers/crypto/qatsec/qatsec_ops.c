@@ -73,7 +73,7 @@ qatsec_dev_start(struct rte_cryptodev *dev)
 		return ret;
 	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
 		qp = dev->data->queue_pairs[i];
-		if (qp == NULL || qp->ring == NULL) {
+		if (qp == NULL || !qp->configured) {
 			QATSEC_LOG(ERR, "%s: queue pair %u of %u is not set up: not started",
 				dev->data->name, i, dev->data->nb_queue_pairs);
 			return -EINVAL;
