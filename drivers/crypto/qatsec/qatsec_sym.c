@@ -128,7 +128,10 @@ qatsec_check(struct qatsec_bctx *c, struct rte_crypto_op *op,
 
 	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	if (unlikely(sym->session != c->sess) &&
+	/* c->sess is NULL until a session was checked: a NULL session must
+	 * not pass for "the same as before".
+	 */
+	if (unlikely(sym->session != c->sess || sym->session == NULL) &&
 			qatsec_sess_switch(c, sym->session) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
 	s = c->s;
