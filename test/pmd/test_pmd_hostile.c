@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Hostile ops (suite pmd, also under ASan/UBSan): crypto ops are untrusted
  * input. Random ops over every kind of session the soft endpoint serves,
- * most with regions, digests, AAD, destinations, sessions or op types that
- * are wrong (out of the packet, overflowing 32 bits, not whole blocks,
- * NULL, another driver's session, sessionless, asymmetric), in runs of one
- * session so that the per-session fast paths see them too. Asserted: every
- * op enqueued comes back exactly once with a final status; an op whose
- * regions do not fit its packet or that lacks a digest never succeeds;
- * nothing outside the bytes of the packets is written. Output is TAP.
+ * nearly half of them wrong: regions out of the packet or overflowing 32
+ * bits, not whole blocks, NULL digest or AAD, short destinations, NULL,
+ * foreign or no session, an asymmetric type, no room for the IV after the
+ * op. Ops come in runs of one session so that the per-session fast paths
+ * see them too. Asserted: every op enqueued comes back exactly once with a
+ * final status; no wrong op succeeds; nothing outside the bytes of the
+ * packets is written. Output is TAP.
  * Usage: test_pmd_hostile [EAL args with --vdev crypto_qatsec and
  * --vdev crypto_null] [-- SEED]
  */
@@ -74,7 +74,8 @@ struct opcase {
 	unsigned int seen;
 };
 
-static struct rte_mempool *op_pool, *mb_pool, *sess_pool;
+/* op_pool0's ops have no room for an IV after them. */
+static struct rte_mempool *op_pool, *op_pool0, *mb_pool, *sess_pool;
 static void *sess[NB_SESS];
 static uint8_t digests[BURST][64], aads[BURST][AAD_MAX];
 
@@ -233,8 +234,9 @@ fits(uint32_t off, uint32_t len, uint32_t pkt)
 static int
 build(struct opcase *c, unsigned int i, int si, void *foreign)
 {
-	struct rte_crypto_op *op = rte_crypto_op_alloc(op_pool,
-		RTE_CRYPTO_OP_TYPE_SYMMETRIC);
+	int short_op = rnd(30) == 0;
+	struct rte_crypto_op *op = rte_crypto_op_alloc(short_op ? op_pool0 :
+		op_pool, RTE_CRYPTO_OP_TYPE_SYMMETRIC);
 	struct rte_crypto_sym_op *sym;
 	const struct sdef *d;
 	uint32_t pkt = rnd(DATA_MAX + 1), off, len, dpkt;
@@ -263,7 +265,8 @@ build(struct opcase *c, unsigned int i, int si, void *foreign)
 	default:
 		break;
 	}
-	memset(rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF), 7, 16);
+	if (!short_op)
+		memset(rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF), 7, 16);
 	c->sess = si;
 	if (si < 0) {
 		switch (rnd(4)) {
@@ -287,13 +290,15 @@ build(struct opcase *c, unsigned int i, int si, void *foreign)
 	}
 	d = &sdefs[si];
 	rte_crypto_op_attach_sym_session(op, sess[si]);
+	/* The IV would be read from past the op's object. */
+	c->must_fail = short_op && d->iv_len != 0;
 	if (d->kind == K_AEAD) {
 		region(pkt, d->block, &off, &len);
 		sym->aead.data.offset = off;
 		sym->aead.data.length = len;
 		sym->aead.digest.data = rnd(12) == 0 ? NULL : digests[i];
 		sym->aead.aad.data = rnd(12) == 0 ? NULL : aads[i];
-		c->must_fail = !fits(off, len, pkt) ||
+		c->must_fail |= !fits(off, len, pkt) ||
 			sym->aead.digest.data == NULL ||
 			(sym->aead.aad.data == NULL && d->aad != 0) ||
 			(c->dst != NULL && !fits(off, len, c->dst->pkt_len));
@@ -303,7 +308,7 @@ build(struct opcase *c, unsigned int i, int si, void *foreign)
 		region(pkt, d->block, &off, &len);
 		sym->cipher.data.offset = off;
 		sym->cipher.data.length = len;
-		c->must_fail = !fits(off, len, pkt) || len % d->block != 0 ||
+		c->must_fail |= !fits(off, len, pkt) || len % d->block != 0 ||
 			(c->dst != NULL && !fits(off, len, c->dst->pkt_len));
 	}
 	/* A NULL auth has no region: whatever it says is ignored. */
@@ -382,10 +387,13 @@ main(int argc, char **argv)
 		0, 0, SOCKET_ID_ANY);
 	op_pool = rte_crypto_op_pool_create("h_ops",
 		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 2 * BURST, 0, 16, SOCKET_ID_ANY);
+	op_pool0 = rte_crypto_op_pool_create("h_ops0",
+		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 2 * BURST, 0, 0, SOCKET_ID_ANY);
 	mb_pool = rte_pktmbuf_pool_create("h_mb", 16 * BURST, 0, 0,
 		RTE_PKTMBUF_HEADROOM + DATA_MAX, SOCKET_ID_ANY);
 	qc.mp_session = sess_pool;
-	ret = sess_pool != NULL && op_pool != NULL && mb_pool != NULL &&
+	ret = sess_pool != NULL && op_pool != NULL && op_pool0 != NULL &&
+		mb_pool != NULL &&
 		rte_cryptodev_configure(q, &cfg) == 0 &&
 		rte_cryptodev_queue_pair_setup(q, 0, &qc, SOCKET_ID_ANY) == 0 &&
 		rte_cryptodev_configure(nul, &cfg) == 0 &&
