@@ -7,7 +7,9 @@
  * op. Ops come in runs of one session so that the per-session fast paths
  * see them too. Asserted: every op enqueued comes back exactly once with a
  * final status; no wrong op succeeds; nothing outside the bytes of the
- * packets is written. Output is TAP.
+ * packets is written. Then 20 000 random session set-ups (types, algorithms
+ * and ops out of range, keys, IVs, digests and AAD of any size, NULL keys):
+ * each fails or gives a session an op can use without harm. Output is TAP.
  * Usage: test_pmd_hostile [EAL args with --vdev crypto_qatsec and
  * --vdev crypto_null] [-- SEED]
  */
@@ -342,6 +344,135 @@ valid_status(uint8_t st)
 		st == RTE_CRYPTO_OP_STATUS_ERROR;
 }
 
+/* Random session parameters (types, algorithms and ops out of range
+ * included; keys, IVs, digests and AAD of any size): creation fails, or
+ * gives a session an op can use and come back from with a final status and
+ * no stray write. Returns how many of n went wrong.
+ */
+#define NB_XFORMS	20000
+static uint8_t xkey[256], xaad[18 + 65536], xdigest[64];
+
+/* A size: mostly one that some algorithm takes, else anything. */
+enum { SZ_KEY, SZ_IV, SZ_DIGEST, SZ_AAD };
+
+static uint32_t
+rsize(int what, uint32_t max)
+{
+	static const uint16_t common[][6] = {
+		[SZ_KEY] = { 16, 24, 32, 20, 64, 0 },
+		[SZ_IV] = { 12, 16, 0, 7, 13, 8 },
+		[SZ_DIGEST] = { 16, 12, 20, 32, 4, 64 },
+		[SZ_AAD] = { 0, 16, 8, 12, 64, 1 },
+	};
+
+	return rnd(4) ? common[what][rnd(6)] : rnd(max + 1);
+}
+
+static void
+random_xform(struct rte_crypto_sym_xform *x, int type)
+{
+	x->type = type;
+	switch (x->type) {
+	case RTE_CRYPTO_SYM_XFORM_AUTH:
+		x->auth.op = rnd(3);
+		x->auth.algo = rnd(30);
+		x->auth.key.data = rnd(20) ? xkey : NULL;
+		x->auth.key.length = rsize(SZ_KEY, 256);
+		x->auth.iv.offset = rnd(4) ? IV_OFF : rnd(65536);
+		x->auth.iv.length = rsize(SZ_IV, 65535);
+		x->auth.digest_length = rsize(SZ_DIGEST, 65535);
+		break;
+	case RTE_CRYPTO_SYM_XFORM_CIPHER:
+		x->cipher.op = rnd(3);
+		x->cipher.algo = rnd(24);
+		x->cipher.key.data = rnd(20) ? xkey : NULL;
+		x->cipher.key.length = rsize(SZ_KEY, 256);
+		x->cipher.iv.offset = rnd(4) ? IV_OFF : rnd(65536);
+		x->cipher.iv.length = rsize(SZ_IV, 65535);
+		break;
+	case RTE_CRYPTO_SYM_XFORM_AEAD:
+		x->aead.op = rnd(3);
+		x->aead.algo = rnd(5);
+		x->aead.key.data = rnd(20) ? xkey : NULL;
+		x->aead.key.length = rsize(SZ_KEY, 256);
+		x->aead.iv.offset = rnd(4) ? IV_OFF : rnd(65536);
+		x->aead.iv.length = rsize(SZ_IV, 65535);
+		x->aead.digest_length = rsize(SZ_DIGEST, 65535);
+		x->aead.aad_length = rsize(SZ_AAD, 65535);
+		break;
+	default:
+		break;
+	}
+}
+
+static unsigned int
+hostile_xforms(uint8_t q, unsigned int *made)
+{
+	struct rte_crypto_sym_xform x[3];
+	struct rte_crypto_op *op, *out;
+	unsigned int i, k, n, bad = 0, tries;
+	struct rte_mbuf *m;
+	void *se;
+
+	for (i = 0; i < NB_XFORMS; i++) {
+		static const int shapes[][3] = {
+			{ RTE_CRYPTO_SYM_XFORM_AEAD },
+			{ RTE_CRYPTO_SYM_XFORM_CIPHER },
+			{ RTE_CRYPTO_SYM_XFORM_AUTH },
+			{ RTE_CRYPTO_SYM_XFORM_CIPHER, RTE_CRYPTO_SYM_XFORM_AUTH },
+			{ RTE_CRYPTO_SYM_XFORM_AUTH, RTE_CRYPTO_SYM_XFORM_CIPHER },
+		};
+		const int *shape = shapes[rnd(RTE_DIM(shapes))];
+
+		memset(x, 0, sizeof(x));
+		/* One in eight: types of any kind, in any number. */
+		n = rnd(8) ? (shape[1] ? 2 : 1) : 1 + rnd(3);
+		for (k = 0; k < n; k++) {
+			random_xform(&x[k], n == 1 || shape[1] ? shape[k] :
+				(int)rnd(5));
+			x[k].next = k + 1 < n ? &x[k + 1] : NULL;
+		}
+		se = rte_cryptodev_sym_session_create(q, &x[0], sess_pool);
+		if (se == NULL)
+			continue;
+		(*made)++;
+		op = rte_crypto_op_alloc(op_pool, RTE_CRYPTO_OP_TYPE_SYMMETRIC);
+		m = make_pkt(256);
+		if (op == NULL || m == NULL) {
+			bad++;
+			break;
+		}
+		rte_crypto_op_attach_sym_session(op, se);
+		op->sym->m_src = m;
+		/* aead.data and cipher.data are one union member. */
+		op->sym->cipher.data.offset = 0;
+		op->sym->cipher.data.length = 16 * rnd(17);
+		op->sym->auth.data.offset = rnd(64);
+		op->sym->auth.data.length = rnd(193);
+		if (x[0].type == RTE_CRYPTO_SYM_XFORM_AEAD) {
+			op->sym->aead.digest.data = xdigest;
+			op->sym->aead.aad.data = xaad;
+		} else {
+			op->sym->auth.digest.data = xdigest;
+		}
+		out = NULL;
+		if (rte_cryptodev_enqueue_burst(q, 0, &op, 1) == 1)
+			for (tries = 0; out == NULL && tries < 1000; tries++)
+				rte_cryptodev_dequeue_burst(q, 0, &out, 1);
+		if (out != op || !valid_status(op->status) ||
+				!guards_intact(m)) {
+			if (bad++ < 5)
+				printf("# xform %u: session made, op %s (status %d)\n",
+					i, out != op ? "lost" : "bad",
+					op->status);
+		}
+		rte_pktmbuf_free(m);
+		rte_crypto_op_free(op);
+		rte_cryptodev_sym_session_free(q, se);
+	}
+	return bad;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -352,6 +483,7 @@ main(int argc, char **argv)
 	struct rte_crypto_op *ops[BURST], *out[BURST];
 	unsigned int r, i, k, made = 0, lost = 0, twice = 0, badst = 0;
 	unsigned int wrong_ok = 0, smashed = 0, nfail = 0, nsess = 0;
+	unsigned int xbad, xmade = 0;
 	uint64_t seed;
 	void *foreign = NULL;
 	int q, nul, ret, si = 0;
@@ -477,6 +609,10 @@ main(int argc, char **argv)
 		smashed);
 	ok(nfail > made / 10, "the ops were hostile enough (%u of %u)", nfail,
 		made);
+	xbad = hostile_xforms(q, &xmade);
+	ok(xbad == 0 && xmade > 0,
+		"%u random session set-ups: %u made, each used by an op without harm (%u not)",
+		NB_XFORMS, xmade, xbad);
 	rte_cryptodev_stop(q);
 	rte_cryptodev_stop(nul);
 	for (k = 0; k < NB_SESS; k++)
