@@ -309,7 +309,7 @@ main(int argc, char **argv)
 
 	ret = rte_eal_init(argc, argv);
 	if (ret < 0) {
-		fprintf(stderr, "qatsec-worker: EAL initialisation failed\n");
+		fprintf(stderr, "qatsec-worker: EAL initialisation failed (a secondary: is a primary such as qatsecd running, with the same --file-prefix?)\n");
 		return 1;
 	}
 	if (parse_args(argc - ret, argv + ret) < 0) {
