@@ -5,6 +5,7 @@
  *   AES-GCM            the direct GCM API, one call per op
  *   AES-CBC + HMAC     the cipher and hash burst APIs, one call each per
  *                      run of ops that share direction, key size and hash
+ *                      (short encryptions on ipsec-mb's SSE code path)
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
@@ -531,26 +532,32 @@ qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n, bool nocheck)
 
 /* A run of AES-CBC + HMAC jobs sharing s's class, through the synchronous
  * cipher and hash burst APIs: each works its lanes to the end within the
- * call. Returns how many ops did not succeed.
+ * call. c_max is the run's longest cipher region: short encryptions go to
+ * the SSE code path, faster there. Returns how many ops did not succeed.
  */
 static uint32_t
-qatsec_ch_run(IMB_MGR *mgr, IMB_JOB *jobs, uint32_t n,
-		const struct qatsec_sym_sess *s)
+qatsec_ch_run(const struct qatsec_bctx *c, uint32_t n,
+		const struct qatsec_sym_sess *s, uint32_t c_max)
 {
 	IMB_KEY_SIZE_BYTES ks = (IMB_KEY_SIZE_BYTES)s->key_len;
 	IMB_CIPHER_DIRECTION dir = (IMB_CIPHER_DIRECTION)s->cipher_dir;
 	IMB_HASH_ALG h = (IMB_HASH_ALG)s->hash_alg;
+	IMB_MGR *mgr = c->mgr, *cmgr = c->mgr;
+	IMB_JOB *jobs = c->t->chjobs;
 	uint32_t done, k, err = 0;
 
+	if (dir == IMB_DIR_ENCRYPT && c_max <= QATSEC_CBC_SHORT &&
+			c->t->mgr_short != NULL)
+		cmgr = c->t->mgr_short;
 	if (s->chain_order == IMB_ORDER_CIPHER_HASH) {
-		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(mgr, jobs, n, IMB_CIPHER_CBC,
-			dir, ks);
+		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(cmgr, jobs, n,
+			IMB_CIPHER_CBC, dir, ks);
 		if (likely(done == n))
 			done = IMB_SUBMIT_HASH_BURST_NOCHECK(mgr, jobs, n, h);
 	} else {
 		done = IMB_SUBMIT_HASH_BURST_NOCHECK(mgr, jobs, n, h);
 		if (likely(done == n))
-			done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(mgr, jobs, n,
+			done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(cmgr, jobs, n,
 				IMB_CIPHER_CBC, dir, ks);
 	}
 	for (k = 0; k < n; k++) {
@@ -624,7 +631,7 @@ qatsec_burst(struct qatsec_bctx *c, struct rte_crypto_op **ops, uint32_t n)
 	uint16_t defer[QATSEC_BURST];
 	const struct qatsec_sym_sess *s, *ch_s = NULL;
 	struct qatsec_req r;
-	uint32_t nj = 0, got = 0, nch = 0, nd = 0, i;
+	uint32_t nj = 0, got = 0, nch = 0, nd = 0, ch_max = 0, i;
 	bool nocheck = true;
 	uint8_t *sp, *dp, *base;
 	uint8_t st;
@@ -642,13 +649,15 @@ qatsec_burst(struct qatsec_bctx *c, struct rte_crypto_op **ops, uint32_t n)
 				}
 			} else if (c->fast == FAST_CH) {
 				if (nch != 0 && c->s->ch_class != ch_s->ch_class) {
-					c->err += qatsec_ch_run(c->mgr,
-						t->chjobs, nch, ch_s);
-					nch = 0;
+					c->err += qatsec_ch_run(c, nch, ch_s,
+						ch_max);
+					nch = ch_max = 0;
 				}
 				if (likely(qatsec_ch_fast(c, op, &t->chjobs[nch],
 						t->digest[i]))) {
 					ch_s = c->s;
+					ch_max = RTE_MAX(ch_max, t->chjobs[nch].
+						msg_len_to_cipher_in_bytes);
 					nch++;
 					continue;
 				}
@@ -713,11 +722,11 @@ qatsec_burst(struct qatsec_bctx *c, struct rte_crypto_op **ops, uint32_t n)
 		/* Empty regions need the job API's special cases. */
 		if (s->kind == QATSEC_KIND_CH && r.c_len != 0 && r.a_len != 0) {
 			if (nch != 0 && s->ch_class != ch_s->ch_class) {
-				c->err += qatsec_ch_run(c->mgr, t->chjobs, nch,
-					ch_s);
-				nch = 0;
+				c->err += qatsec_ch_run(c, nch, ch_s, ch_max);
+				nch = ch_max = 0;
 			}
 			ch_s = s;
+			ch_max = RTE_MAX(ch_max, r.c_len);
 			qatsec_job_fill(&t->chjobs[nch++], op, s, &r, base,
 				dp + r.c_off, 0, t->digest[i]);
 			continue;
@@ -738,7 +747,7 @@ qatsec_burst(struct qatsec_bctx *c, struct rte_crypto_op **ops, uint32_t n)
 			t->digest[i]);
 	}
 	if (nch != 0)
-		c->err += qatsec_ch_run(c->mgr, t->chjobs, nch, ch_s);
+		c->err += qatsec_ch_run(c, nch, ch_s, ch_max);
 	if (nj != 0)
 		c->err += qatsec_run(c->mgr, jobs, nj, nocheck);
 	for (i = 0; i < nd; i++)

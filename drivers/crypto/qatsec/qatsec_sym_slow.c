@@ -28,6 +28,8 @@ qatsec_tls_free(void *p)
 	struct qatsec_tls *t = p;
 
 	free_mb_mgr(t->mgr);
+	if (t->mgr_short != NULL)
+		free_mb_mgr(t->mgr_short);
 	explicit_bzero(t, sizeof(*t));
 	free(t);
 }
@@ -64,6 +66,17 @@ qatsec_tls_new(void)
 		return NULL;
 	}
 	t->mgr = mgr;
+	if (mgr->used_arch != IMB_ARCH_SSE) {
+		mgr = alloc_mb_mgr(0);
+		if (mgr != NULL) {
+			init_mb_mgr_sse(mgr);
+			if (imb_get_errno(mgr) != 0) {
+				free_mb_mgr(mgr);
+				mgr = NULL;
+			}
+		}
+		t->mgr_short = mgr;
+	}
 	if (qatsec_tls_key != (pthread_key_t)-1)
 		pthread_setspecific(qatsec_tls_key, t);
 	qatsec_tls = t;
