@@ -196,6 +196,8 @@ qatsec_table_free(struct qatsec_table *t)
 int
 qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 {
+	const unsigned int flags = RING_F_SP_ENQ | RING_F_SC_DEQ |
+		RING_F_EXACT_SZ;
 	char name[RTE_RING_NAMESIZE];
 	struct rte_ring *r = qp->ring;
 
@@ -209,8 +211,7 @@ qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 	qatsec_qp_free(qp);
 	/* Ring names are group-wide: name them after the instance. */
 	snprintf(name, sizeof(name), "qatsec_i%u_d%u", qp->inst, qp->dev_id);
-	r = rte_ring_create(name, nb_desc, socket,
-		RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ);
+	r = rte_ring_create(name, nb_desc, socket, flags);
 	if (r == NULL && rte_errno == EEXIST) {
 		/* Only this queue pair uses the name, and it has none: the ring
 		 * of a holder that died between creating and recording it.
@@ -218,8 +219,7 @@ qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 		EP_LOG(WARNING, "instance %u: freeing orphaned ring %s",
 			qp->inst, name);
 		rte_ring_free(rte_ring_lookup(name));
-		r = rte_ring_create(name, nb_desc, socket,
-			RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ);
+		r = rte_ring_create(name, nb_desc, socket, flags);
 	}
 	if (r == NULL) {
 		EP_LOG(ERR, "instance %u: cannot create ring of %u: %s",

@@ -30,6 +30,11 @@
 
 #include "qatsec_sym_private.h"
 
+/* What the last session checked is before any is: no op's session (not
+ * even a NULL one) can be taken for it.
+ */
+static const uint8_t qatsec_unchecked;
+
 /* Stands in for an absent AAD so ipsec-mb never sees NULL. */
 static const uint8_t qatsec_zero[16];
 
@@ -55,7 +60,9 @@ qatsec_sym_mgr(void)
 struct qatsec_bctx {
 	IMB_MGR *mgr;
 	struct qatsec_tls *t;
-	const void *sess;			/* last session checked */
+	const void *sess;			/* last session checked, until
+						 * one is: qatsec_unchecked
+						 */
 	const struct qatsec_sym_sess *s;	/* its private data */
 	const struct rte_mempool *mp;		/* last op pool checked for s */
 	aes_gcm_enc_dec_t gcm;			/* s's direct GCM function */
@@ -129,10 +136,7 @@ qatsec_check(struct qatsec_bctx *c, struct rte_crypto_op *op,
 
 	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	/* c->sess is NULL until a session was checked: a NULL session must
-	 * not pass for "the same as before".
-	 */
-	if (unlikely(sym->session != c->sess || sym->session == NULL) &&
+	if (unlikely(sym->session != c->sess) &&
 			qatsec_sess_switch(c, sym->session) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
 	s = c->s;
@@ -765,7 +769,7 @@ qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops)
 		return -ENOMEM;
 	c.mgr = t->mgr;
 	c.t = t;
-	c.sess = NULL;
+	c.sess = &qatsec_unchecked;
 	c.s = NULL;
 	c.mp = NULL;
 	c.gcm = NULL;
