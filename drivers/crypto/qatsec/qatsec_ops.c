@@ -211,7 +211,7 @@ qatsec_sess_configure(struct rte_cryptodev *dev,
 		struct rte_crypto_sym_xform *xform,
 		struct rte_cryptodev_sym_session *sess)
 {
-	int ret = qatsec_sym_session_init(CRYPTODEV_GET_SYM_SESS_PRIV(sess),
+	int ret = qatsec_sym_session_configure(CRYPTODEV_GET_SYM_SESS_PRIV(sess),
 			xform);
 
 	if (ret < 0)

@@ -97,7 +97,7 @@ qatsec_sess_switch(struct qatsec_bctx *c, const void *sess)
 		return -1;
 	s = CRYPTODEV_GET_SYM_SESS_PRIV(sess);
 	/* A session copied to another alignment would fault in ipsec-mb. */
-	if (unlikely(s->magic != QATSEC_SESS_MAGIC ||
+	if (unlikely(s->hdr.magic != QATSEC_SESS_MAGIC ||
 			((uintptr_t)qatsec_keys(s) & 15) != 0))
 		return -1;
 	c->sess = sess;

@@ -15,6 +15,7 @@
 #include <rte_common.h>
 #include <rte_mbuf.h>
 
+#include "qatsec_engine.h"
 #include "qatsec_sym.h"
 
 #define QATSEC_SESS_MAGIC	0x51a75e55u
@@ -68,7 +69,7 @@ enum qatsec_u {
  * every process of the group, so no pointer may be kept here.
  */
 struct qatsec_sym_sess {
-	uint32_t magic;
+	struct qatsec_sess_hdr hdr;
 	uint32_t max_len;	/* longest cipher region (CCM counter size) */
 	uint32_t iv_off;	/* from the op; CCM nonce already at +1 */
 	uint32_t iv_end;	/* bytes of the op the IV needs */

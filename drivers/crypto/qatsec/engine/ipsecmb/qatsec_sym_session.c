@@ -417,10 +417,10 @@ qatsec_xform_type_ok(enum rte_crypto_sym_xform_type t)
 }
 
 int
-qatsec_sym_session_init(void *sess, const struct rte_crypto_sym_xform *xf)
+qatsec_sym_session_configure(void *sess, const void *xform)
 {
+	const struct rte_crypto_sym_xform *xf = xform, *nx;
 	struct qatsec_sym_sess *s = sess;
-	const struct rte_crypto_sym_xform *nx;
 	IMB_MGR *mgr;
 	uint8_t *keys;
 	int ret;
@@ -461,7 +461,8 @@ qatsec_sym_session_init(void *sess, const struct rte_crypto_sym_xform *xf)
 	}
 	s->arch = mgr->used_arch;
 	s->iv_end = s->iv_off + s->iv_len;
-	s->magic = QATSEC_SESS_MAGIC;
+	s->hdr.engine = QATSEC_ENGINE_IPSECMB;
+	s->hdr.magic = QATSEC_SESS_MAGIC;
 	return 0;
 }
 

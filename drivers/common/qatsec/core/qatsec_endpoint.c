@@ -16,7 +16,8 @@
 #include <rte_memzone.h>
 
 #include "qatsec_endpoint.h"
-#include "qatsec_sym.h"
+#include "qatsec_engine.h"
+
 
 #define EP_LOG(level, fmt, ...) \
 	rte_log(RTE_LOG_ ## level, qatsec_logtype, "qatsec: " fmt "\n", \
@@ -270,7 +271,7 @@ soft_enqueue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 		qp->enqueue_err += nb_ops;
 		return 0;
 	}
-	err = qatsec_sym_process(ops, n);
+	err = qatsec_engine_get(QATSEC_ENGINE_IPSECMB)->process(ops, n);
 	if (unlikely(err < 0)) {
 		qp->enqueue_err += nb_ops;
 		return 0;

@@ -27,7 +27,7 @@ unsigned int qatsec_sym_session_size(void);
  * Returns 0, -ENOTSUP (an algorithm, mode, key/iv/digest/aad length or chain
  * the capabilities do not list) or -EINVAL (malformed chain).
  */
-int qatsec_sym_session_init(void *sess, const struct rte_crypto_sym_xform *xf);
+int qatsec_sym_session_configure(void *sess, const void *xform);
 
 /* Wipe key material. */
 void qatsec_sym_session_clear(void *sess);
@@ -40,7 +40,7 @@ IMB_MGR *qatsec_sym_mgr(void);
 /* Process ops synchronously with the calling thread's manager. Every op
  * gets a final status (SUCCESS, AUTH_FAILED, INVALID_ARGS, INVALID_SESSION,
  * ERROR); none is dropped or reordered. Ops must carry a session made by
- * qatsec_sym_session_init (sessionless ops complete with INVALID_SESSION).
+ * qatsec_sym_session_configure (sessionless ops complete with INVALID_SESSION).
  * Returns how many ops did not succeed, or -ENOMEM (no ops touched) when
  * the thread's manager cannot be made.
  */
