@@ -149,7 +149,7 @@ qatsec_dev_infos_get(struct rte_cryptodev *dev,
 {
 	const struct qatsec_dev_private *p = dev->data->dev_private;
 
-	info->driver_id = qatsec_driver_id;
+	info->driver_id = dev->driver_id;
 	info->driver_name = QATSEC_DRIVER_NAME_STR;
 	info->feature_flags = dev->feature_flags;
 	info->capabilities = qatsec_capabilities();

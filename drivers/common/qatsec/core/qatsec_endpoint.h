@@ -63,7 +63,7 @@ struct qatsec_ep_shared {
 };
 
 /* Per internal section, beside the layer-1 description. The claim fields
- * belong to layer 3 (qatsec_claim.c): owner_pid is taken and given back
+ * belong to the claim layer (qatsec_claim.c): owner_pid is taken and given back
  * with compare-and-swap, so a process that dies mid-claim blocks nobody.
  */
 struct qatsec_sec_shared {
