@@ -106,11 +106,10 @@ worker_cpu=${PERF_LCORES##*[,-]}
 # ------------------------------------------------------------ the devices
 # Hugepages when there are enough (the realistic setup, and what a
 # secondary needs), otherwise --no-huge and no multi-process part.
-free_mb=$(awk '/^HugePages_Free:/ { f = $2 } /^Hugepagesize:/ { s = $2 } END { print int(f * s / 1024) }' /proc/meminfo)
-if [ "$free_mb" -ge 512 ] && grep -qs hugetlbfs /proc/mounts; then
+if dr_hugepages_ok 512; then
 	PERF_HUGE=1
 else
-	perf_say "fewer than 512 MB of free hugepages: runs use --no-huge; no secondary part"
+	perf_say "runs use --no-huge, no secondary part: $DR_HUGEPAGES_WHY"
 	do_mp=0
 fi
 PERF_DEVTYPE=crypto_null PERF_PLUGIN=none
@@ -136,7 +135,7 @@ dev_setup qatsec crypto_qatsec "$builddir"
 # The secondary's test and the same test in one primary: the seed's
 # configuration, section SSL_DEV0_INT_0 (the first SSL section).
 dev_setup qatsec-primary "crypto_qatsec,conf_dir=$top/config" "$builddir"
-mp_prefix=qatsec_bench_$$_
+mp_prefix=$(dr_prefix bench_mp)
 ctl=$top/test/mp/primary_ctl.sh
 ctl_args=("$builddir" "$mp_prefix" "$top/config" "$PERF_WORKDIR")
 if [ $do_mp -eq 1 ]; then

@@ -89,9 +89,8 @@ ok $? "qatsecd logged every claim and release"
 
 stop_primary
 ok $? "qatsecd shuts down cleanly"
-left=$(for m in $(awk '$3 == "hugetlbfs" {print $2}' /proc/mounts); do
-	ls "$m/${PREFIX}map_"* 2>/dev/null; done | wc -l)
+left=$(dr_hugepage_files "$PREFIX" | grep -c "/${PREFIX}map_")
 [ "$left" = 0 ]
 ok $? "qatsecd leaves no hugepage file of its group behind ($left)"
-for m in $(awk '$3 == "hugetlbfs" {print $2}' /proc/mounts); do ls -la "$m/${PREFIX}"* 2>/dev/null; done | sed "s/^/# /"
+dr_hugepage_files "$PREFIX" | sed "s/^/# /"
 tap_end
