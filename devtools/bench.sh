@@ -220,9 +220,16 @@ declare -A OPS NA CEIL_API RES
 rm -f "$out/claimlat.txt" "$out/ceiling_api.txt" "$out/bench.png"
 runs_csv=$out/runs.csv
 echo "round,cell,size,pmd,mops" >"$runs_csv"
+ROUND_LINE=
 record() {	# record ROUND CELL SIZE PMD MOPS
 	RES[$2:$3:$4]+="$5 "
 	echo "$1,$2,$3,$4,$5" >>"$runs_csv"
+	ROUND_LINE+=" $4 $5"
+}
+# round_said ROUND CELL SIZE: the line of what record saw since the last.
+round_said() {
+	printf '[bench] round %d/%d %-19s %5s B:%s\n' "$1" "$rounds" "$2" "$3" "$ROUND_LINE"
+	ROUND_LINE=
 }
 
 nb_runs=0
@@ -267,12 +274,12 @@ for ((r = 1; r <= rounds; r++)); do
 	for sz in "${size_list[@]}"; do
 		run_pmd null null "$sz" "${OPS[null:$sz]}"
 		record "$r" null "$sz" null "$RUN_MOPS"
+		ROUND_LINE=
 		for c in "${cell_list[@]}"; do
 			read -r -a al <<<"$(anchors_of "$c")"
 			order=(qatsec "${al[@]}" ceiling)
 			k=$(( (r - 1) % ${#order[@]} ))
 			order=("${order[@]:k}" "${order[@]:0:k}")
-			line=
 			for p in "${order[@]}"; do
 				[ -z "${NA[$c:$sz:$p]:-}" ] || continue
 				if [ "$p" = ceiling ]; then
@@ -281,9 +288,8 @@ for ((r = 1; r <= rounds; r++)); do
 					run_pmd "$p" "$c" "$sz" "${OPS[$c:$sz:$p]}"
 				fi
 				record "$r" "$c" "$sz" "$p" "$RUN_MOPS"
-				line+=" $p $RUN_MOPS"
 			done
-			printf '[bench] round %d/%d %-19s %5s B:%s\n' "$r" "$rounds" "$c" "$sz" "$line"
+			round_said "$r" "$c" "$sz"
 		done
 	done
 	el=$(( $(date +%s) - t0 ))
@@ -300,13 +306,11 @@ if [ $do_mp -eq 1 ]; then
 			n=${OPS[$c:$sz:qatsec]:-$(perf_ops_for "$c" "$sz" "$ms")}
 			order=(qatsec-primary qatsec-secondary)
 			[ $((r % 2)) -eq 1 ] || order=(qatsec-secondary qatsec-primary)
-			line=
 			for p in "${order[@]}"; do
 				run_pmd "$p" "$c" "$sz" "$n"
 				record "$r" "$c" "$sz" "$p" "$RUN_MOPS"
-				line+=" $p $RUN_MOPS"
 			done
-			printf '[bench] round %d/%d %-19s %5s B:%s\n' "$r" "$rounds" "$c" "$sz" "$line"
+			round_said "$r" "$c" "$sz"
 		done
 	done
 	perf_say "section claim + release, 10000 rounds (a secondary of qatsecd)"

@@ -10,10 +10,9 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-export QATSEC_BUILD=${QATSEC_BUILDDIR:-$top/build}
-QATSEC_TEST_NAME=demo
 # shellcheck source=../test/mp/lib.sh
-. "$top/test/mp/lib.sh"
+. "$top/test/mp/lib.sh" demo "${QATSEC_BUILDDIR:-$top/build}"
+export QATSEC_BUILD
 require_hugepages >/dev/null
 
 seconds=${DEMO_SECONDS:-4}

@@ -78,6 +78,21 @@ perf_parse_option() {
 	esac
 }
 
+# perf_parse_options "$@": consumes every device option; PERF_ARGS holds
+# the script's own arguments, in order.
+perf_parse_options() {
+	PERF_ARGS=()
+	while [ $# -gt 0 ]; do
+		perf_parse_option "$@"
+		if [ "$PERF_SHIFT" -gt 0 ]; then
+			shift "$PERF_SHIFT"
+		else
+			PERF_ARGS+=("$1")
+			shift
+		fi
+	done
+}
+
 # ------------------------------------------------------------ prerequisites
 perf_find_app() {
 	if [ -n "${DPDK_TEST_CRYPTO_PERF:-}" ]; then

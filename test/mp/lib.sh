@@ -4,14 +4,16 @@
 # against it, query its telemetry, and always clean up (processes, then
 # this group's hugepage files and runtime dir), whatever way the script
 # ends. The DPDK-run rules themselves are devtools/lib/dpdk-run.sh's.
-# Callers set QATSEC_BUILD (the meson build dir) before sourcing.
+# Sourced as: . lib.sh NAME BUILD_DIR (NAME: a word naming the run, BUILD_DIR:
+# the meson build dir).
 
-: "${QATSEC_BUILD:?QATSEC_BUILD must point at the build directory}"
+QATSEC_TEST_NAME=${1:?lib.sh NAME BUILD_DIR: no NAME}
+QATSEC_BUILD=${2:?lib.sh NAME BUILD_DIR: no BUILD_DIR}
 QATSEC_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../../devtools/lib/dpdk-run.sh
 . "$QATSEC_SRC/devtools/lib/dpdk-run.sh"
 WORKER=$QATSEC_BUILD/app/qatsec-worker
-PREFIX=$(dr_prefix "mp_${QATSEC_TEST_NAME:-mp}")
+PREFIX=$(dr_prefix "mp_$QATSEC_TEST_NAME")
 WORK=$(mktemp -d /tmp/qatsec-mp.XXXXXX)
 PRIMARY_PID=
 TAP_N=0
@@ -59,6 +61,15 @@ start_primary() {
 	dr_primary_start "$QATSEC_BUILD" "$PREFIX" "$conf" "$WORK/primary.log" \
 		--log-level=lib.cryptodev:notice "$@" || return 1
 	PRIMARY_PID=$DR_PRIMARY_PID
+}
+
+# start_seed_primary: qatsecd on the seed configuration, or the test ends,
+# failed.
+start_seed_primary() {
+	start_primary "$QATSEC_SRC/config" && return 0
+	ok 1 "qatsecd starts"
+	tap_end
+	exit 1
 }
 
 stop_primary() {

@@ -7,12 +7,10 @@
 # with a message naming the holders; the IPSec claim gets eight instances
 # across both endpoints; clean exits release everything.
 set -uo pipefail
-QATSEC_BUILD=$1
-QATSEC_TEST_NAME=claims
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" claims "$1"
 require_hugepages
 
-start_primary "$QATSEC_SRC/config" || { ok 1 "qatsecd starts"; tap_end; exit 1; }
+start_seed_primary
 ok 0 "qatsecd starts on the seed config"
 
 names=$(tel /qatsec/sections | /usr/bin/python3 -c '
