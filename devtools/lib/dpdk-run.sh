@@ -93,7 +93,9 @@ dr_alive() {
 
 # dr_stop PID [SIGNAL [TENTHS]]: sends SIGNAL (TERM), waits up to TENTHS
 # tenths of a second (50), then SIGKILL. Returns the process's exit status
-# when it is this shell's child, else 0 once it is gone.
+# when it is this shell's child, else 0 once it is gone. (A child forked
+# an instant ago may still be a copy of this shell, which would run this
+# shell's EXIT trap on SIGTERM: stop such a one with KILL.)
 dr_stop() {
 	local pid=$1 sig=${2:-TERM} n=${3:-50} rc=0
 	[ -n "$pid" ] || return 0
@@ -125,7 +127,8 @@ dr_primary_start() {
 	shift 4
 	cmd+=("$@" -- --config-dir "$conf")
 	[ "${DR_DETACH:-0}" != 1 ] || cmd=(setsid "${cmd[@]}")
-	start=$(wc -l < "$log" 2>/dev/null || echo 0)
+	start=0
+	[ ! -e "$log" ] || start=$(wc -l < "$log")
 	"${cmd[@]}" >> "$log" 2>&1 < /dev/null &
 	DR_PRIMARY_PID=$!
 	while [ "$n" -gt 0 ]; do
