@@ -58,15 +58,15 @@ for sec in $order; do
 	[ -n "$f" ] || continue
 	inst=$(sed -n 's/.* instances: //p' "$f")
 	# The worker's "RESULT key=value ..." line, read as data.
-	declare -A r=()
+	declare -A res=()
 	read -r -a words <<<"$(grep RESULT "$f")"
 	for kv in "${words[@]}"; do
-		[[ $kv != *=* ]] || r[${kv%%=*}]=${kv#*=}
+		[[ $kv != *=* ]] || res[${kv%%=*}]=${kv#*=}
 	done
-	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${r[section]:-?}" "${r[pid]:-?}" \
-		"${inst:0:96}" "${r[mops]:-?}" "${r[gbps]:-?}" \
-		"${r[checked]:-0} samples, ${r[mismatched]:-?} mismatched"
-	unset r
+	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${res[section]:-?}" "${res[pid]:-?}" \
+		"${inst:0:96}" "${res[mops]:-?}" "${res[gbps]:-?}" \
+		"${res[checked]:-0} samples, ${res[mismatched]:-?} mismatched"
+	unset res
 done
 
 say "qatsecd's log of claims and releases"
