@@ -61,7 +61,7 @@ usage(FILE *f)
 static void
 default_config_dir(char *out, size_t len)
 {
-	char exe[PATH_MAX], cand[PATH_MAX + 32];
+	char exe[PATH_MAX], cand[PATH_MAX + 32], *dir;
 	struct stat st;
 	ssize_t n;
 
@@ -70,7 +70,14 @@ default_config_dir(char *out, size_t len)
 	if (n <= 0)
 		return;
 	exe[n] = '\0';
-	snprintf(cand, sizeof(cand), "%s/../../config", dirname(exe));
+	/* Only a meson build tree has meson-info/ beside app/: an installed
+	 * /usr/bin/qatsecd never picks up some /config.
+	 */
+	dir = dirname(exe);
+	snprintf(cand, sizeof(cand), "%s/../meson-info", dir);
+	if (stat(cand, &st) != 0 || !S_ISDIR(st.st_mode))
+		return;
+	snprintf(cand, sizeof(cand), "%s/../../config", dir);
 	if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode) &&
 			realpath(cand, exe) != NULL)
 		snprintf(out, len, "%s", exe);

@@ -38,17 +38,14 @@ tap_end() {
 	[ "$tap_fail" -eq 0 ]
 }
 
-# private_root "$@": call first thing in a script; returns inside the
-# namespace (QATSEC_PRIVATE_ROOT is set there) or exits with its status.
-private_root() {
-	if [ -n "${QATSEC_PRIVATE_ROOT:-}" ]; then
-		return 0
-	fi
+# private_run SCRIPT ARGS...: runs SCRIPT with bash inside the namespace
+# (QATSEC_PRIVATE_ROOT set there to its scratch tmpfs); returns its status.
+private_run() {
 	[ "$(id -u)" -eq 0 ] || skip_all "needs root (mount namespace, overlayfs)"
 	command -v unshare >/dev/null || skip_all "unshare (util-linux) missing"
-	local scratch
+	local scratch rc
 	scratch=$(mktemp -d /tmp/qatsec-private-root.XXXXXX)
-	QATSEC_PRIVATE_ROOT=$scratch exec unshare -m --propagation private \
+	QATSEC_PRIVATE_ROOT=$scratch unshare -m --propagation private \
 		bash -c '
 			set -e
 			r=$QATSEC_PRIVATE_ROOT
@@ -62,14 +59,30 @@ private_root() {
 			mount -t tmpfs -o mode=0700 qatsec-private-dpdk /run/dpdk
 			mount -t hugetlbfs nodev /dev/hugepages
 			set +e
-			"$@"
+			bash "$@"
 			rc=$?
 			cd /
 			# Our own pages only: this hugetlbfs instance is private.
 			rm -f /dev/hugepages/* 2>/dev/null
 			exit $rc
-		' private-root bash "$0" "$@"
-	# not reached
+		' private-root "$@"
+	rc=$?
+	rmdir "$scratch" 2>/dev/null
+	return $rc
+}
+
+# In a test script: the TAP lines of the namespaced run, renumbered into
+# this one's plan (its own "1..N" dropped).
+private_tap() {
+	local tapfile=$1 line
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok 0 "${line#ok * - }" ;;
+		"not ok "*) ok 1 "${line#not ok * - }" ;;
+		1..*) ;;
+		*) echo "$line" ;;
+		esac
+	done < "$tapfile"
 }
 
 # Runs after private_root returned, inside the namespace.
