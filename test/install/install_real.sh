@@ -131,6 +131,19 @@ rc=$?
 [ $rc -eq 3 ] && echo "$out" | grep -q "no qatsec group '$P' is running"
 ok $? "with no daemon, qatsec-ctl status exits 3 and says so: $out"
 
+# A primary killed with -9 leaves its socket: qatsec-ctl says it is stale.
+"$prefix/bin/qatsecd" -l 0 --no-pci --file-prefix "${P}dead" > "$W/dead.log" 2>&1 &
+qd=$!
+pids+=("$qd")
+wait_for "$W/dead.log" "qatsecd: ready" 60
+kill -9 "$qd"
+wait "$qd" 2>/dev/null
+out=$("$prefix/bin/qatsec-ctl" status --file-prefix "${P}dead" 2>&1)
+rc=$?
+[ $rc -eq 3 ] && echo "$out" | grep -q "is a stale socket (its primary died)"
+ok $? "after kill -9 of the primary, qatsec-ctl status exits 3: $out"
+rm -rf /run/dpdk/"${P}dead"
+
 # 5. An application of the user's, built with the installed pkg-config file.
 cat > "$W/app.c" <<'APP'
 #include <stdio.h>
