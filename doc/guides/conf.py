@@ -4,6 +4,7 @@
 # The `qatsec-features` directive renders cryptodevs/features/*.ini as the
 # feature tables DPDK's guides show (default.ini lists every row).
 import configparser
+import importlib.util
 import os
 
 from docutils import nodes
@@ -28,11 +29,8 @@ def _version():
 version = release = _version()
 extensions = []
 exclude_patterns = ["_build"]
-try:
-    import alabaster  # noqa: F401
-    html_theme = "alabaster"
-except ImportError:
-    html_theme = "classic"
+# Debian's python3-sphinx brings alabaster; fall back to a built-in theme.
+html_theme = "alabaster" if importlib.util.find_spec("alabaster") else "classic"
 html_static_path = []
 man_pages = []
 

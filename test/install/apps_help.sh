@@ -22,8 +22,8 @@ for p in qatsecd qatsec-worker qatsec-ctl qatsec-config qatsec-ceiling qatsec-cl
 	ok $? "$p --version: $out"
 done
 # --help anywhere on a DPDK app's line, even after the EAL's "--".
-out=$(timeout 10 "$QATSEC_BUILD/app/qatsecd" -l 0 -- --help 2>&1)
-[ $? -eq 0 ] && echo "$out" | grep -q -- "--config-dir DIR"
+out=$(timeout 10 "$QATSEC_BUILD/app/qatsecd" -l 0 -- --help 2>&1) &&
+	echo "$out" | grep -q -- "--config-dir DIR"
 ok $? "qatsecd [EAL] -- --help answers without starting EAL"
 err=$("$QATSEC_BUILD/app/qatsec-config" 2>&1 >/dev/null)
 rc=$?

@@ -93,7 +93,7 @@ in_namespace() {
 	ok $? "dpkg --purge qatsec" || tail -20 "$W/purge.log" | sed 's/^/#   /'
 	left=$(private_root_changes | grep -v -E '^/var/(lib/dpkg|log|cache/debconf|cache/ldconfig|cache/man)/|^/etc/ld\.so\.cache$|^/var/lib/systemd/deb-systemd-helper-(enabled|masked)/?$')
 	[ -z "$left" ]
-	ok $? "purge leaves nothing behind but dpkg's records and the man-db cache${left:+ (left: $(echo $left))}"
+	ok $? "purge leaves nothing behind but dpkg's records and the man-db cache${left:+ (left: ${left//$'\n'/ })}"
 	[ ! -e /etc/qatsec ] && [ ! -e /usr/lib/x86_64-linux-gnu/dpdk/pmds-23.0/librte_crypto_qatsec.so ]
 	ok $? "no /etc/qatsec, no PMD in the autoload directory"
 	tap_end
@@ -126,7 +126,7 @@ fi
 (cd "$pkgdir/src" && QATSEC_DPDK_SDK=$sdk dpkg-buildpackage -b -uc -us) > "$pkgdir/build.log" 2>&1
 ok $? "dpkg-buildpackage -b builds the package from the tree" ||
 	tail -30 "$pkgdir/build.log" | sed 's/^/#   /'
-deb=$(ls "$pkgdir"/qatsec_*_amd64.deb 2>/dev/null | head -n 1)
+deb=$(find "$pkgdir" -maxdepth 1 -name 'qatsec_*_amd64.deb' | head -n 1)
 [ -n "$deb" ] || { tap_end; exit 1; }
 contents=$(dpkg-deb -c "$deb" | awk '{ print $6 $7 $8 }')
 for f in ./usr/lib/x86_64-linux-gnu/librte_crypto_qatsec.so \

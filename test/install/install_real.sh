@@ -25,8 +25,9 @@ real_pmd_dir() {
 }
 
 if [ -z "${QATSEC_PRIVATE_ROOT:-}" ]; then
-	[ -e /dev/hugepages ] && [ "$(cat /proc/sys/vm/nr_hugepages)" -ge 256 ] ||
+	if [ ! -e /dev/hugepages ] || [ "$(cat /proc/sys/vm/nr_hugepages)" -lt 256 ]; then
 		skip_all "needs >= 256 reserved 2 MiB hugepages (devtools/setup.sh reserves them)"
+	fi
 	command -v dpdk-test-crypto-perf >/dev/null || skip_all "dpdk-test-crypto-perf missing (package dpdk)"
 	pmddir=$(real_pmd_dir)
 	# Everything runs inside; then check here that nothing leaked out.

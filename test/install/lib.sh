@@ -45,6 +45,7 @@ private_run() {
 	command -v unshare >/dev/null || skip_all "unshare (util-linux) missing"
 	local scratch rc
 	scratch=$(mktemp -d /tmp/qatsec-private-root.XXXXXX)
+	# shellcheck disable=SC2016 # expanded by the inner shell
 	QATSEC_PRIVATE_ROOT=$scratch unshare -m --propagation private \
 		bash -c '
 			set -e
