@@ -2,12 +2,13 @@
  * qatsec layer 1: Intel-QAT-format endpoint configuration files and their
  * expansion into the ordered table of internal sections (SSL_DEV0_INT_0,
  * IPSec_INT_0, ...). Pure C: no EAL, no DPDK, so it can be unit-tested and
- * fuzzed on its own. The PMD (layer 2) and the claim layer (layer 3) consume
+ * fuzzed on its own. The core, the claim layer and the PMD consume
  * struct qatsec_section_table; nothing here allocates shared memory.
  */
 #ifndef QATSEC_CONFIG_H
 #define QATSEC_CONFIG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,6 +45,13 @@ enum qatsec_poll_mode {
 #define QATSEC_SVC_SYM	(1u << 1)
 #define QATSEC_SVC_ASYM	(1u << 2)
 #define QATSEC_SVC_DC	(1u << 3)
+#define QATSEC_NB_SERVICES	4
+
+/* ServicesEnabled names, by bit (QATSEC_SVC_*), and the spellings of the
+ * instance-count keys, [Cy|Dc][Number..|Num..].
+ */
+extern const char *const qatsec_service_names[QATSEC_NB_SERVICES];
+extern const char *const qatsec_count_keys[2][2];
 
 struct qatsec_core_range {
 	uint16_t lo, hi;
@@ -191,6 +199,11 @@ void qatsec_diag_add(struct qatsec_diags *diags,
 		enum qatsec_diag_level level, const char *file, uint32_t line,
 		const char *section, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+void qatsec_diag_vadd(struct qatsec_diags *diags,
+		enum qatsec_diag_level level, const char *file, uint32_t line,
+		const char *section, const char *key, const char *fmt,
+		va_list ap)
+	__attribute__((format(printf, 7, 0)));
 
 /* Ring-slot budget of one endpoint: KERNEL and user instances against the
  * slots ServicesEnabled leaves per service. Run by qatsec_config_parse and

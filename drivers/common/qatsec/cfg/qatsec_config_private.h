@@ -97,11 +97,6 @@ struct qatsec_parser {
 	struct qatsec_key_slot keys[QATSEC_KEYTAB_SIZE];
 };
 
-static const char *const qatsec_count_keys[2][2] __attribute__((unused)) = {
-	{ "NumberCyInstances", "NumCyInstances" },
-	{ "NumberDcInstances", "NumDcInstances" },
-};
-
 static const char *const qatsec_type_prefix[2] __attribute__((unused)) = { "Cy", "Dc" };
 
 /* Locale-independent on purpose: config files are ASCII. */
@@ -121,6 +116,7 @@ static const char *const qatsec_type_prefix[2] __attribute__((unused)) = { "Cy",
 #define QATSEC_HDR_ERR(p, ...) \
 	qatsec_report(p, QATSEC_DIAG_ERROR, (p)->lineno, false, __VA_ARGS__)
 
+bool qatsec_mem_eq_ci(const char *a, const char *b, size_t n);
 bool qatsec_match(struct qatsec_str s, const char *lit, bool prefix);
 struct qatsec_str qatsec_trim(const char *p, size_t n);
 const char *qatsec_show(char *buf, struct qatsec_str s);
