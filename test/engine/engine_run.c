@@ -3,7 +3,9 @@
  * out as the cryptodev layer lays it out, and one op at a time through
  * the engine's process() in six buffer modes (in place / out of place,
  * linear / segmented), with a prefix and suffix around the region and
- * guard bytes checked after every op.
+ * guard bytes checked after every op. With a device named, each op goes
+ * through that cryptodev instead (session made by the PMD, enqueue,
+ * dequeue): the same answers, through the PMD's routing.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include <cryptodev_pmd.h>
+#include <rte_cryptodev.h>
 #include <rte_eal.h>
 #include <rte_mbuf.h>
 
@@ -31,7 +34,8 @@ const struct et_mode et_modes[6] = {
 #define ET_ROOM	(ET_LEN_MAX + 64)
 
 static const struct qatsec_engine *eng;
-static struct rte_mempool *mbuf_pool, *op_pool;
+static struct rte_mempool *mbuf_pool, *op_pool, *sess_pool;
+static int dev_id = -1;		/* through this cryptodev, else direct */
 static struct rte_cryptodev_sym_session *sess;
 static unsigned int tap_n, tap_fail;
 static uint64_t rnd = 88172645463325252ull;
@@ -69,8 +73,36 @@ et_done(void)
 	return tap_fail != 0;
 }
 
+/* The first cryptodev whose name starts with name, started with one
+ * queue pair.
+ */
+static int
+et_dev_open(const char *name)
+{
+	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
+		.nb_queue_pairs = 1 };
+	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 64 };
+	uint8_t id;
+
+	for (id = 0; id < rte_cryptodev_count(); id++)
+		if (strncmp(rte_cryptodev_name_get(id), name, strlen(name)) == 0)
+			break;
+	if (id == rte_cryptodev_count())
+		return -1;
+	sess_pool = rte_cryptodev_sym_session_pool_create("et_sess", 64,
+		rte_cryptodev_sym_get_private_session_size(id), 0, 0,
+		SOCKET_ID_ANY);
+	qc.mp_session = sess_pool;
+	if (sess_pool == NULL || rte_cryptodev_configure(id, &cfg) != 0 ||
+			rte_cryptodev_queue_pair_setup(id, 0, &qc,
+				SOCKET_ID_ANY) != 0 ||
+			rte_cryptodev_start(id) != 0)
+		return -1;
+	return id;
+}
+
 int
-et_init(int argc, char **argv, unsigned int engine_id)
+et_init(int argc, char **argv, unsigned int engine_id, const char *dev)
 {
 	int ret = rte_eal_init(argc, argv);
 
@@ -86,7 +118,35 @@ et_init(int argc, char **argv, unsigned int engine_id)
 	sess = calloc(1, sizeof(*sess) + eng->session_size());
 	if (mbuf_pool == NULL || op_pool == NULL || sess == NULL)
 		return -1;
+	if (dev != NULL) {
+		dev_id = et_dev_open(dev);
+		if (dev_id < 0)
+			return -1;
+		printf("# through cryptodev %s (id %d)\n",
+			rte_cryptodev_name_get(dev_id), dev_id);
+	}
 	return ret;
+}
+
+bool
+et_through_dev(void)
+{
+	return dev_id >= 0;
+}
+
+/* One op through the device: enqueued, dequeued (the same op, once). */
+static int
+et_dev_process(struct rte_crypto_op *op)
+{
+	struct rte_crypto_op *back = NULL;
+	unsigned int spins;
+
+	if (rte_cryptodev_enqueue_burst(dev_id, 0, &op, 1) != 1)
+		return -1;
+	for (spins = 0; spins < 100000000u; spins++)
+		if (rte_cryptodev_dequeue_burst(dev_id, 0, &back, 1) == 1)
+			return back == op ? 0 : -1;
+	return -1;
 }
 
 const struct qatsec_engine *
@@ -231,6 +291,7 @@ et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out)
 	struct rte_mbuf *src = NULL, *dst = NULL;
 	struct rte_crypto_op *op = NULL;
 	uint8_t pre[ET_PRE], st = ET_HARNESS, *orig = NULL;
+	void *dsess = NULL;
 	unsigned int i;
 
 	if (j->len > ET_LEN_MAX || et_configure(j->xf) != 0)
@@ -247,8 +308,17 @@ et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out)
 	et_mcopy(src, 0, ET_PRE, pre, true);
 	et_mcopy(src, ET_PRE, j->len, (uint8_t *)(uintptr_t)j->in, true);
 	et_mcopy(src, 0, total, orig, false);
+	if (dev_id >= 0) {
+		/* The PMD routes the session to the first engine taking it. */
+		dsess = rte_cryptodev_sym_session_create(dev_id,
+			(struct rte_crypto_sym_xform *)(uintptr_t)j->xf, sess_pool);
+		if (dsess == NULL)
+			goto out;
+	}
 	et_fill_op(op, j, src, dst, aad);
-	if (eng->process(&op, 1) < 0)
+	if (dsess != NULL)
+		rte_crypto_op_attach_sym_session(op, dsess);
+	if (dsess != NULL ? et_dev_process(op) != 0 : eng->process(&op, 1) < 0)
 		goto out;
 	st = op->status;
 	et_mcopy(dst != NULL ? dst : src, ET_PRE, j->len, out, false);
@@ -268,6 +338,8 @@ et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out)
 		st = ET_GUARD;
 	}
 out:
+	if (dsess != NULL)
+		rte_cryptodev_sym_session_free(dev_id, dsess);
 	free(orig);
 	rte_crypto_op_free(op);
 	rte_pktmbuf_free(src);

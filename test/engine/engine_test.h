@@ -42,7 +42,11 @@ struct et_job {
 #define ET_HARNESS	0xfe
 #define ET_GUARD	0xfd	/* a byte outside the region changed */
 
-int et_init(int argc, char **argv, unsigned int engine_id);
+/* EAL, pools; with dev (a cryptodev name prefix), et_run() goes through
+ * that device. Returns the EAL's argument count, or -1.
+ */
+int et_init(int argc, char **argv, unsigned int engine_id, const char *dev);
+bool et_through_dev(void);
 /* Run j in mode m: the op's status, the region's bytes in out. */
 uint8_t et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out);
 /* Session configure result for xf (0, -ENOTSUP, -EINVAL). */
