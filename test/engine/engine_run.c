@@ -268,14 +268,16 @@ et_fill_op(struct rte_crypto_op *op, const struct et_job *j,
 	if (j->aead) {
 		/* DPDK's CCM layout: nonce at IV + 1, AAD after 18 bytes. */
 		memcpy(iv + 1, j->iv, j->iv_len);
-		memcpy(aad + 18, j->aad, j->aad_len);
+		if (j->aad_len != 0)
+			memcpy(aad + 18, j->aad, j->aad_len);
 		sym->aead.data.offset = ET_PRE;
 		sym->aead.data.length = j->len;
 		sym->aead.aad.data = aad;
 		sym->aead.digest.data = j->digest;
 		return;
 	}
-	memcpy(iv, j->iv, j->iv_len);
+	if (j->iv_len != 0)
+		memcpy(iv, j->iv, j->iv_len);
 	sym->cipher.data.offset = ET_PRE;
 	sym->cipher.data.length = j->len;
 	sym->auth.data.offset = ET_PRE;
