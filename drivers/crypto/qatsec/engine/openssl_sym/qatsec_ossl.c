@@ -32,8 +32,10 @@
 struct qatsec_ossl_tls {
 	EVP_CIPHER_CTX *cctx;
 	unsigned int ccur;	/* cipher cctx holds (reused when the same) */
+	uint64_t cstamp;	/* session whose key cctx holds, 0: none */
 	EVP_MD_CTX *mdctx;
 	EVP_MAC_CTX *mac[QOH_MAX];	/* one per digest, digest set once */
+	uint64_t mstamp[QOH_MAX];	/* session whose key mac[] holds */
 	uint8_t *bounce;
 	uint32_t bounce_len;
 };
@@ -262,25 +264,32 @@ qatsec_ossl_tag_eq(const uint8_t *a, const uint8_t *b, unsigned int len)
 	return x == 0;
 }
 
-/* (Re)key the thread's cipher context; the algorithm context is kept when
- * the cipher is the same as last time.
+/* Set the thread's cipher context up for s with iv. Re-keying (and, for
+ * another cipher, a new algorithm context) happens only when the context
+ * does not hold s's key already: per op, that cost would exceed the
+ * cipher's own on short buffers.
  */
 static int
-qatsec_ossl_cinit(struct qatsec_ossl_tls *t, unsigned int c, const uint8_t *key,
+qatsec_ossl_cinit(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
 		const uint8_t *iv, int enc)
 {
 	const EVP_CIPHER *ci = NULL;
+	const uint8_t *key = s->ckey;
 
-	if (t->ccur != c) {
-		ci = qatsec_ossl_cipher(c);
-		if (ci == NULL)
-			return -1;
-	}
+	if (t->ccur == s->cipher && t->cstamp == s->stamp)
+		key = NULL;
+	else if (t->ccur != s->cipher && (ci = qatsec_ossl_cipher(s->cipher)) == NULL)
+		return -1;
 	t->ccur = QOC_NONE;
+	t->cstamp = 0;
 	if (!EVP_CipherInit_ex2(t->cctx, ci, key, iv, enc, NULL))
 		return -1;
-	EVP_CIPHER_CTX_set_padding(t->cctx, 0);
-	t->ccur = c;
+	/* Block modes without padding; a kept algorithm context keeps it. */
+	if (ci != NULL && (s->flags & QOF_BLOCKS) &&
+			!EVP_CIPHER_CTX_set_padding(t->cctx, 0))
+		return -1;
+	t->ccur = s->cipher;
+	t->cstamp = s->stamp;
 	return 0;
 }
 
@@ -299,21 +308,23 @@ qatsec_ossl_crypt(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
 		const uint8_t *iv, uint8_t *buf, uint32_t len)
 {
 	uint32_t unit = s->dataunit_len != 0 ? s->dataunit_len : len, n;
-	int enc = (s->flags & QOF_ENC) != 0, outl, fl;
+	int enc = (s->flags & QOF_ENC) != 0, outl;
 	uint8_t tw[16];
 
 	if (s->iv_len > sizeof(tw))
 		return -1;
 	memcpy(tw, iv, s->iv_len);
-	/* One EVP call per data unit: XTS starts a data unit at each. */
+	/* One EVP call per data unit: XTS starts a data unit at each. No
+	 * Final: without padding, on whole blocks (CBC, ECB) or in XTS and
+	 * CTR, Update has written everything, and the next op re-inits.
+	 */
 	for (; len != 0; len -= n, buf += n) {
 		n = RTE_MIN(unit, len);
-		if (qatsec_ossl_cinit(t, s->cipher, s->ckey,
-				s->iv_len ? tw : NULL, enc) != 0 ||
+		if (qatsec_ossl_cinit(t, s, s->iv_len ? tw : NULL, enc) != 0 ||
 				!EVP_CipherUpdate(t->cctx, buf, &outl, buf, (int)n) ||
-				!EVP_CipherFinal_ex(t->cctx, buf + outl, &fl) ||
-				(uint32_t)(outl + fl) != n) {
+				(uint32_t)outl != n) {
 			t->ccur = QOC_NONE;
+			t->cstamp = 0;
 			return -1;
 		}
 		qatsec_ossl_tweak_inc(tw);
@@ -355,7 +366,12 @@ qatsec_ossl_auth_step(struct qatsec_ossl_tls *t,
 
 	if (s->flags & QOF_HMAC) {
 		mac = qatsec_ossl_mac_ctx(t, s->md);
-		ok = mac != NULL && EVP_MAC_init(mac, s->akey, s->akey_len, NULL);
+		/* A NULL key re-uses the one mac already holds (its pads). */
+		ok = mac != NULL && (t->mstamp[s->md] == s->stamp ?
+			EVP_MAC_init(mac, NULL, 0, NULL) :
+			EVP_MAC_init(mac, s->akey, s->akey_len, NULL));
+		if (mac != NULL)
+			t->mstamp[s->md] = ok ? s->stamp : 0;
 	} else {
 		ok = EVP_DigestInit_ex2(t->mdctx, qatsec_ossl_md(s->md), NULL);
 	}
@@ -404,7 +420,9 @@ qatsec_ossl_ccm(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	if (!enc)
 		memcpy(tag, r->digest, s->digest_len);
+	/* CCM is set up afresh each op (lengths and tag come first). */
 	t->ccur = QOC_NONE;
+	t->cstamp = 0;
 	if (!EVP_CipherInit_ex2(c, qatsec_ossl_cipher(s->cipher), NULL, NULL,
 			enc, NULL) ||
 			!EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_IVLEN,

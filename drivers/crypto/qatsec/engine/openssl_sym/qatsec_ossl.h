@@ -62,6 +62,11 @@ enum qatsec_ossl_md {
  */
 struct qatsec_ossl_sess {
 	struct qatsec_sess_hdr hdr;
+	/* Random, never 0: a thread whose context already holds this
+	 * session's key only resets the IV (a freed session's memory reused
+	 * gets a new stamp).
+	 */
+	uint64_t stamp;
 	uint32_t iv_end;	/* bytes of the op the IV needs */
 	uint32_t dataunit_len;	/* XTS: 0 (the region) or 512/4096/1M */
 	uint16_t iv_off;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <rte_cryptodev.h>
+#include <rte_random.h>
 
 #include "qatsec_ossl.h"
 
@@ -259,6 +260,7 @@ qatsec_ossl_session_configure(void *priv, const void *xform)
 		qatsec_ossl_session_clear(s);
 		return ret;
 	}
+	s->stamp = rte_rand() | 1;
 	s->hdr.magic = QATSEC_OSSL_MAGIC;
 	s->hdr.engine = QATSEC_ENGINE_OPENSSL_SYM;
 	return 0;
