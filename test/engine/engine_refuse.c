@@ -333,6 +333,82 @@ et_burst(void)
 		nbad, r, wrong);
 }
 
+/* Sessions alternating in one burst (and one re-made in place with a new
+ * key): each op is computed with its own session's key, as when alone.
+ */
+static void
+et_alternate(void)
+{
+	const struct qatsec_engine *e = et_engine();
+	struct rte_crypto_sym_xform xf[2] = {
+		CIPHER(RTE_CRYPTO_CIPHER_AES_XTS, 64, 16),
+		AUTH(RTE_CRYPTO_AUTH_SHA3_256_HMAC, 32, 32),
+	};
+	uint8_t keys[2][64], dig[16][32], want[16][64 + 32];
+	struct rte_cryptodev_sym_session *s[4];
+	struct rte_crypto_op *ops[16];
+	struct rte_mbuf *m[16];
+	unsigned int i, k, bad = 0;
+
+	for (i = 0; i < 4; i++) {
+		s[i] = calloc(1, sizeof(*s[i]) + e->session_size());
+		if (s[i] == NULL) {
+			et_ok(false, "alternate: harness");
+			return;
+		}
+	}
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < 64; i++)
+			keys[k][i] = (uint8_t)et_rand();
+		xf[0].cipher.key.data = keys[k];
+		xf[1].auth.key.data = keys[k];
+		if (e->session_configure(s[k]->driver_priv_data, &xf[0]) != 0 ||
+				e->session_configure(s[2 + k]->driver_priv_data,
+					&xf[1]) != 0) {
+			et_ok(false, "alternate: sessions");
+			return;
+		}
+	}
+	/* Alone, one op per call: the answers. */
+	for (i = 0; i < 16; i++) {
+		ops[i] = et_op(s[i % 4], &m[i], 64, dig[i]);
+		if (ops[i] == NULL) {
+			et_ok(false, "alternate: harness");
+			return;
+		}
+		et_one(ops[i]);
+		memcpy(want[i], rte_pktmbuf_mtod(m[i], uint8_t *), 64);
+		memcpy(want[i] + 64, dig[i], 32);
+		memset(rte_pktmbuf_mtod(m[i], uint8_t *), 0x11, 64);
+		ops[i]->status = RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+	}
+	/* Together, in one burst, sessions interleaved. */
+	et_engine()->process(ops, 16);
+	for (i = 0; i < 16; i++) {
+		if (ops[i]->status != RTE_CRYPTO_OP_STATUS_SUCCESS ||
+				memcmp(want[i], rte_pktmbuf_mtod(m[i], uint8_t *),
+					64) != 0 || memcmp(want[i] + 64, dig[i], 32) != 0)
+			bad++;
+	}
+	/* Session 0 re-made in place with another key: not the old one. */
+	keys[0][3] ^= 0x40;
+	xf[0].cipher.key.data = keys[0];
+	e->session_configure(s[0]->driver_priv_data, &xf[0]);
+	memset(rte_pktmbuf_mtod(m[0], uint8_t *), 0x11, 64);
+	et_one(ops[0]);
+	if (memcmp(want[0], rte_pktmbuf_mtod(m[0], uint8_t *), 64) == 0)
+		bad++;
+	for (i = 0; i < 16; i++) {
+		rte_pktmbuf_free(m[i]);
+		rte_crypto_op_free(ops[i]);
+	}
+	for (i = 0; i < 4; i++)
+		free(s[i]);
+	et_ok(bad == 0, "two XTS and two HMAC-SHA3 sessions interleaved in a "
+		"burst = each alone; a session re-keyed in place uses its new "
+		"key: %u wrong", bad);
+}
+
 int et_hostile(void);
 
 int
@@ -342,5 +418,6 @@ et_hostile(void)
 	et_hostile_ops();
 	et_pkt_len_zero();
 	et_burst();
+	et_alternate();
 	return 0;
 }
