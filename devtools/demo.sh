@@ -10,10 +10,9 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-export QATSEC_BUILD=${QATSEC_BUILDDIR:-$top/build}
-QATSEC_TEST_NAME=demo
 # shellcheck source=../test/mp/lib.sh
-. "$top/test/mp/lib.sh"
+. "$top/test/mp/lib.sh" demo "${QATSEC_BUILDDIR:-$top/build}"
+export QATSEC_BUILD
 require_hugepages >/dev/null
 
 seconds=${DEMO_SECONDS:-4}
@@ -58,13 +57,16 @@ for sec in $order; do
 	f=$(grep -l "holds $sec " "$WORK"/ssl[0-7].log "$WORK/ipsec.log" | head -1)
 	[ -n "$f" ] || continue
 	inst=$(sed -n 's/.* instances: //p' "$f")
-	line=$(grep RESULT "$f")
-	# shellcheck disable=SC2086
-	eval "$(echo "$line" | tr ' ' '\n' | grep = | sed 's/^/r_/')"
-	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${r_section:-?}" "${r_pid:-?}" \
-		"${inst:0:96}" "${r_mops:-?}" "${r_gbps:-?}" \
-		"${r_checked:-0} samples, ${r_mismatched:-?} mismatched"
-	unset r_section r_pid r_mops r_gbps r_checked r_mismatched
+	# The worker's "RESULT key=value ..." line, read as data.
+	declare -A res=()
+	read -r -a words <<<"$(grep RESULT "$f")"
+	for kv in "${words[@]}"; do
+		[[ $kv != *=* ]] || res[${kv%%=*}]=${kv#*=}
+	done
+	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${res[section]:-?}" "${res[pid]:-?}" \
+		"${inst:0:96}" "${res[mops]:-?}" "${res[gbps]:-?}" \
+		"${res[checked]:-0} samples, ${res[mismatched]:-?} mismatched"
+	unset res
 done
 
 say "qatsecd's log of claims and releases"
@@ -75,7 +77,7 @@ stop_primary
 grep -E "^qatsecd: .*(still held|shutting down)" "$WORK/primary.log" | sed 's/^/  /'
 # DPDK keeps hugepage files after exit (secondaries need them while the
 # group lives): the group is gone now, so remove them and check for strays.
-rm -rf /dev/hugepages/"$PREFIX"* /var/run/dpdk/"$PREFIX"
+dr_remove_files "$PREFIX"
 left=$(pgrep -fc -- "--file-prefix $PREFIX" || true)
 
 say "dpdk-test-crypto-perf --ptest throughput on the built-in default endpoint (--vdev crypto_qatsec, one process), crypto_aesni_mb beside it"

@@ -103,9 +103,9 @@ qatsec_prescan(struct qatsec_parser *p)
 	int t, sp;
 
 	for (t = 0; t < 2; t++) {
-		p->pre_cnt[t] = 0;
-		p->pre_bad[t] = false;
-		p->pre_sp[t] = 1;
+		p->prescan_count[t] = 0;
+		p->prescan_bad[t] = false;
+		p->prescan_spelling[t] = 1;
 	}
 	while (pos < p->len) {
 		qatsec_split_line(qatsec_next_line(p->text, p->len, &pos), &l);
@@ -118,11 +118,11 @@ qatsec_prescan(struct qatsec_parser *p)
 		if (t < 0 || seen[t])
 			continue;
 		seen[t] = true;
-		p->pre_sp[t] = sp;
+		p->prescan_spelling[t] = sp;
 		if (qatsec_u32(l.val, &v) != 0 || v > QATSEC_MAX_INSTANCES)
-			p->pre_bad[t] = true;
+			p->prescan_bad[t] = true;
 		else
-			p->pre_cnt[t] = v;
+			p->prescan_count[t] = v;
 	}
 }
 
@@ -135,9 +135,9 @@ qatsec_finish_section(struct qatsec_parser *p)
 
 	if (p->kind == QATSEC_SEC_USER) {
 		for (t = 0; t < 2; t++) {
-			if (p->pre_bad[t])
+			if (p->prescan_bad[t])
 				continue;
-			us->nb_inst[t] = p->pre_cnt[t];
+			us->nb_inst[t] = p->prescan_count[t];
 			for (n = 0; n < us->nb_inst[t]; n++) {
 				if (p->name_given[t][n])
 					continue;
@@ -146,11 +146,11 @@ qatsec_finish_section(struct qatsec_parser *p)
 				qatsec_report(p, QATSEC_DIAG_ERROR, p->sec_line,
 					true,
 					"missing: required for each instance below %s=%u",
-					qatsec_count_keys[t][p->pre_sp[t]],
+					qatsec_count_keys[t][p->prescan_spelling[t]],
 					us->nb_inst[t]);
 			}
 		}
-		if (!p->pre_bad[0] && !p->pre_bad[1] &&
+		if (!p->prescan_bad[0] && !p->prescan_bad[1] &&
 				us->nb_inst[0] == 0 && us->nb_inst[1] == 0)
 			qatsec_report(p, QATSEC_DIAG_WARNING, p->sec_line,
 				false, "no Cy or Dc instance declared");
@@ -178,7 +178,7 @@ qatsec_header(struct qatsec_parser *p, const struct qatsec_line *l)
 		p->gen = 1;
 	}
 	p->nb_keys = 0;
-	memset(p->cnt_line, 0, sizeof(p->cnt_line));
+	memset(p->count_line, 0, sizeof(p->count_line));
 	memset(p->name_given, 0, sizeof(p->name_given));
 	if (l->kind == QATSEC_LINE_BAD_HEADER) {
 		QATSEC_HDR_ERR(p, "%s", l->err);

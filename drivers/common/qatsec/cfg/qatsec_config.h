@@ -80,6 +80,11 @@ struct qatsec_endpoint_cfg {
 	char devtype[32];		/* "4xxx" from 4xxx_dev0.conf */
 	uint32_t index;			/* N from <type>_dev<N>.conf */
 	uint32_t services;		/* QATSEC_SVC_* */
+	/* Checked as QAT checks them but not used by qatsec yet, so that a
+	 * file valid for the QAT driver is valid here: ConfigVersion (qatsec
+	 * reads one format), the asymmetric ring depth (no asymmetric engine
+	 * yet) and the compression one (no compression backend).
+	 */
 	uint32_t config_version;
 	uint32_t cy_sym_depth;		/* CyNumConcurrentSymRequests */
 	uint32_t cy_asym_depth;		/* CyNumConcurrentAsymRequests */
@@ -112,7 +117,10 @@ struct qatsec_diags {
 	struct qatsec_diag d[QATSEC_MAX_DIAGS];
 };
 
-/* One instance of an internal section. */
+/* One instance of an internal section. Its poll mode and core are the
+ * application's to act on (rte_pmd_qatsec_user_start() hands them out, as
+ * QAT's instance info does): a soft endpoint is always polled.
+ */
 struct qatsec_int_inst {
 	uint16_t ep;			/* index into the endpoint array */
 	uint8_t type;			/* enum qatsec_inst_type */

@@ -103,13 +103,13 @@ static bool
 qatsec_count(struct qatsec_parser *p, int t, int sp, struct qatsec_str v,
 		uint32_t *out)
 {
-	if (p->cnt_line[t] != 0) {
+	if (p->count_line[t] != 0) {
 		QATSEC_ERR(p, "also given as %s at line %u",
-			qatsec_count_keys[t][p->cnt_sp[t]], p->cnt_line[t]);
+			qatsec_count_keys[t][p->count_spelling[t]], p->count_line[t]);
 		return false;
 	}
-	p->cnt_line[t] = p->lineno;
-	p->cnt_sp[t] = sp;
+	p->count_line[t] = p->lineno;
+	p->count_spelling[t] = sp;
 	if (!qatsec_get_u32(p, v, out))
 		return false;
 	if (*out > QATSEC_MAX_INSTANCES) {
@@ -288,12 +288,12 @@ qatsec_user_key(struct qatsec_parser *p, struct qatsec_str k,
 		else if (qatsec_str_eq(suffix, "CoreAffinity"))
 			which = 2;
 		if (which >= 0 && canon) {
-			if (p->pre_bad[t])
+			if (p->prescan_bad[t])
 				return;	/* the count is already an error */
-			if (n >= p->pre_cnt[t]) {
+			if (n >= p->prescan_count[t]) {
 				QATSEC_WARN(p, "ignored: beyond %s=%u",
-					qatsec_count_keys[t][p->pre_sp[t]],
-					p->pre_cnt[t]);
+					qatsec_count_keys[t][p->prescan_spelling[t]],
+					p->prescan_count[t]);
 				return;
 			}
 			if (which == 0)

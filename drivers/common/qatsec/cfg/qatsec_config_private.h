@@ -83,12 +83,12 @@ struct qatsec_parser {
 	uint32_t sec_line;
 	struct qatsec_user_section *us;
 	/* instance counts of the user section, read ahead (see prescan) */
-	uint32_t pre_cnt[2];
-	bool pre_bad[2];
-	int pre_sp[2];
+	uint32_t prescan_count[2];
+	bool prescan_bad[2];
+	int prescan_spelling[2];
 	/* count keys met so far in this section */
-	uint32_t cnt_line[2];
-	int cnt_sp[2];
+	uint32_t count_line[2];
+	int count_spelling[2];
 	bool name_given[2][QATSEC_MAX_INSTANCES];
 	struct qatsec_seen seen[QATSEC_MAX_SEEN];
 	uint32_t nb_seen;

@@ -5,15 +5,14 @@
  * A section is held by a pid written with compare-and-swap, so racing
  * claimers never both win and a claimer that dies mid-way leaves a pid the
  * reaper recognises as dead. The holder's start time (from /proc) is kept
- * beside the pid so a recycled pid is not mistaken for the holder. The
- * primary reaps every 100 ms: it has the section's device stopped (the
+ * beside the pid so a recycled pid is not mistaken for the holder; that
+ * protocol is qatsec_holder.c, this file is its EAL side: this process's
+ * references, waiting, events, the reaper. The primary reaps every 100 ms: it has the section's device stopped (the
  * PMD's hook), empties its instance rings (kept for the next holder), then
  * frees the section. Claim events travel to the primary over rte_mp so the
  * daemon can log every one of them.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +27,7 @@
 #include <rte_string_fns.h>
 
 #include "qatsec_claim.h"
+#include "qatsec_holder.h"
 #include "qatsec_log.h"
 
 #define REAP_PERIOD_US	(100 * 1000)
@@ -60,97 +60,19 @@ struct claim_ev {
 	char comm[32];
 };
 
-/* Field 22 of /proc/<pid>/stat: start time in clock ticks since boot;
- * 0 when the process is gone or a zombie (dead, not yet reaped by its
- * parent: it holds nothing any more).
- */
-static uint64_t
-proc_start_time(pid_t pid)
-{
-	char path[64], buf[1024], *p;
-	unsigned long long v = 0;
-	ssize_t n;
-	int fd, field;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	/* comm may hold spaces and parentheses: start after the last ')'. */
-	p = strrchr(buf, ')');
-	if (p == NULL || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X')
-		return 0;
-	for (field = 2; field < 22 && *p != '\0'; p++)
-		if (*p == ' ')
-			field++;
-	if (sscanf(p, "%llu", &v) != 1)
-		return 0;
-	return v;
-}
-
-static void
-proc_comm(pid_t pid, char *out, size_t len)
-{
-	char path[64];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
-	out[0] = '\0';
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	n = read(fd, out, len - 1);
-	close(fd);
-	if (n <= 0) {
-		out[0] = '\0';
-		return;
-	}
-	out[n] = '\0';
-	out[strcspn(out, "\n")] = '\0';
-}
-
 /* This process's start time and name, read from /proc once per pid (a
  * forked child reads its own): a claim and its release then make no
  * system call but the message to the primary.
  */
-static struct {
-	pid_t pid;
-	uint64_t start;
-	char comm[32];
-} self;
+static struct qatsec_holder_id self;
 
 static void
 self_refresh(void)
 {
 	pid_t me = getpid();
 
-	if (self.pid == me)
-		return;
-	self.start = proc_start_time(me);
-	proc_comm(me, self.comm, sizeof(self.comm));
-	self.pid = me;
-}
-
-static bool
-holder_alive(const struct qatsec_sec_shared *ss)
-{
-	uint32_t pid = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
-	uint64_t start, now;
-
-	if (pid == 0)
-		return false;
-	now = proc_start_time((pid_t)pid);
-	if (now == 0)
-		return false;
-	start = __atomic_load_n(&ss->owner_start, __ATOMIC_ACQUIRE);
-	/* 0: the claim is being written; a live pid is enough then. */
-	return start == 0 || now == start;
+	if (self.pid != (uint32_t)me)
+		qatsec_holder_id_read(me, &self);
 }
 
 static uint64_t
@@ -263,73 +185,62 @@ log_holders(const struct qatsec_table *t, const char *user, uint32_t n)
 		user, n, buf);
 }
 
+/* A further start in the process that holds a section: one more
+ * reference on the same section, if it is of the same user section.
+ */
+static int
+claim_again(const struct qatsec_section_table *v, const char *user,
+		uint32_t *section)
+{
+	if (strcasecmp(v->sections[held.section].user, user) != 0) {
+		QATSEC_LOG(ERR, "pid %d already holds section %s; a process holds one section",
+			(int)held.pid, v->sections[held.section].name);
+		return -EBUSY;
+	}
+	held.refs++;
+	*section = held.section;
+	return 0;
+}
+
 int
 qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 {
 	struct qatsec_table *t = qatsec_table();
 	struct qatsec_section_table v;
 	struct qatsec_sec_shared *ss;
-	uint64_t deadline, my_start;
-	uint32_t me = (uint32_t)getpid(), n;
+	uint64_t deadline;
+	uint32_t n;
 	int i;
 
 	if (t == NULL)
 		return -ENODEV;
 	v = qatsec_table_view(t);
 	ss = qatsec_tbl_sec_shared(t);
-	if (held.pid == (pid_t)me && held.refs > 0) {
-		if (strcasecmp(v.sections[held.section].user, user) != 0) {
-			QATSEC_LOG(ERR, "pid %u already holds section %s; a process holds one section",
-				me, v.sections[held.section].name);
-			return -EBUSY;
-		}
-		held.refs++;
-		*section = held.section;
-		return 0;
-	}
-	n = 0;
-	for (i = -1; (i = qatsec_sections_find_user(&v, user, i + 1)) >= 0;)
-		n += ss[i].dev_id >= 0;
+	if (held.pid == getpid() && held.refs > 0)
+		return claim_again(&v, user, section);
+	n = qatsec_holder_candidates(&v, ss, user);
 	if (n == 0) {
 		QATSEC_LOG(ERR, "no section named '%s' with crypto instances in this configuration",
 			user);
 		return -EINVAL;
 	}
 	self_refresh();
-	my_start = self.start;
 	deadline = now_ns() + (uint64_t)wait_ms * 1000000ull;
-	for (;;) {
-		for (i = -1; (i = qatsec_sections_find_user(&v, user, i + 1)) >= 0;) {
-			uint32_t free_pid = 0;
-
-			if (ss[i].dev_id < 0 || __atomic_load_n(&ss[i].owner_pid,
-					__ATOMIC_RELAXED) != 0)
-				continue;
-			if (!__atomic_compare_exchange_n(&ss[i].owner_pid,
-					&free_pid, me, false, __ATOMIC_ACQ_REL,
-					__ATOMIC_RELAXED))
-				continue;
-			memcpy(ss[i].owner_name, self.comm,
-				sizeof(ss[i].owner_name));
-			ss[i].claim_ns = now_ns();
-			ss[i].claims++;
-			__atomic_store_n(&ss[i].owner_start, my_start,
-				__ATOMIC_RELEASE);
-			held.pid = (pid_t)me;
-			held.section = i;
-			held.refs = 1;
-			if (!atexit_set)
-				atexit_set = atexit(release_at_exit) == 0;
-			*section = i;
-			notify(EV_CLAIM, i);
-			return 0;
+	while ((i = qatsec_holder_take(&v, ss, user, &self, now_ns())) < 0) {
+		if (now_ns() >= deadline) {
+			log_holders(t, user, n);
+			return -ENOSPC;
 		}
-		if (now_ns() >= deadline)
-			break;
 		rte_delay_us_sleep(WAIT_STEP_US);
 	}
-	log_holders(t, user, n);
-	return -ENOSPC;
+	held.pid = (pid_t)self.pid;
+	held.section = i;
+	held.refs = 1;
+	if (!atexit_set)
+		atexit_set = atexit(release_at_exit) == 0;
+	*section = i;
+	notify(EV_CLAIM, i);
+	return 0;
 }
 
 /* Applications that exit without rte_eal_cleanup() (dpdk-test-crypto-perf
@@ -340,16 +251,6 @@ release_at_exit(void)
 {
 	while (qatsec_claim_held() >= 0)
 		qatsec_release();
-}
-
-static void
-section_free(struct qatsec_sec_shared *ss, uint32_t pid)
-{
-	ss->owner_name[0] = '\0';
-	ss->claim_ns = 0;
-	__atomic_store_n(&ss->owner_start, 0, __ATOMIC_RELAXED);
-	__atomic_compare_exchange_n(&ss->owner_pid, &pid, 0, false,
-		__ATOMIC_RELEASE, __ATOMIC_RELAXED);
 }
 
 int
@@ -364,7 +265,8 @@ qatsec_release(void)
 		return 0;
 	section = held.section;
 	section_quiesce(t, section);
-	section_free(&qatsec_tbl_sec_shared(t)[section], (uint32_t)held.pid);
+	qatsec_holder_give_back(&qatsec_tbl_sec_shared(t)[section],
+		(uint32_t)held.pid);
 	held.section = -1;
 	notify(EV_RELEASE, section);
 	return 0;
@@ -414,7 +316,8 @@ reap(void)
 	ss = qatsec_tbl_sec_shared(t);
 	for (i = 0; i < t->nb_sections; i++) {
 		pid = __atomic_load_n(&ss[i].owner_pid, __ATOMIC_ACQUIRE);
-		if (pid == 0 || holder_alive(&ss[i]))
+		if (pid == 0 || qatsec_holder_alive(&ss[i],
+				qatsec_proc_start_time))
 			continue;
 		ownership_bypassed = true;
 		dropped = section_quiesce(t, i);
@@ -422,7 +325,7 @@ reap(void)
 		QATSEC_LOG(NOTICE, "Process %u %s exit with orphan rings: section %s reclaimed, %u in-flight ops drained",
 			pid, ss[i].owner_name,
 			qatsec_tbl_sections(t)[i].name, dropped);
-		section_free(&ss[i], pid);
+		qatsec_holder_give_back(&ss[i], pid);
 		n++;
 	}
 	return n;
