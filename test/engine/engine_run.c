@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cryptodev_pmd.h>
 #include <rte_cryptodev.h>
@@ -105,9 +107,17 @@ int
 et_init(int argc, char **argv, unsigned int engine_id, const char *dev)
 {
 	int ret = rte_eal_init(argc, argv);
+	const char *seed = getenv("ET_SEED");
 
 	if (ret < 0)
 		return -1;
+	/* A new seed each run (segment sizes, fuzz), printed for replay. */
+	rnd = seed != NULL ? strtoull(seed, NULL, 0) :
+		(uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid();
+	if (rnd == 0)
+		rnd = 1;
+	printf("# seed %llu (ET_SEED=%llu replays this run)\n",
+		(unsigned long long)rnd, (unsigned long long)rnd);
 	eng = qatsec_engine_get(engine_id);
 	if (eng == NULL)
 		return -1;

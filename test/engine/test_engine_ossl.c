@@ -4,7 +4,7 @@
  * (AES-XTS 128/256, SHA3-224..512, SM3, SM4-ECB/CBC/CTR, AES-CCM 128/192/256)
  * in six buffer modes, HMAC-SHA3 against its RFC 2104 definition over the
  * engine's NIST-checked SHA3, cipher + HMAC chains against their parts.
- * Refusals and hostile ops: engine_hostile.c. TAP on stdout.
+ * Refusals and hostile ops: engine_refuse.c, engine_fuzz.c. TAP on stdout.
  * Usage: test_engine_ossl <EAL args> -- <cryptography_vectors dir>
  *        [--dev <cryptodev name prefix>]: the same vectors through the
  *        PMD (session routing, enqueue/dequeue) instead of direct calls.
@@ -335,6 +335,7 @@ et_ccm(void)
 
 int et_hmac_chains(void);
 int et_hostile(void);
+int et_fuzz(void);
 
 int
 main(int argc, char **argv)
@@ -360,7 +361,9 @@ main(int argc, char **argv)
 	/* Refusals and hostile ops call the engine itself (the PMD's own
 	 * hostile tests cover its glue).
 	 */
-	if (!et_through_dev())
+	if (!et_through_dev()) {
 		et_hostile();
+		et_fuzz();
+	}
 	return et_done();
 }
