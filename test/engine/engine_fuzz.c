@@ -21,7 +21,7 @@
 #define FZ_GUARD	0x5a
 #define FZ_DIG		64
 
-static uint8_t fz_key[64];
+static uint8_t fz_key[128];	/* the longest key below: 100 */
 
 #define C(alg, kl, ivl, o) { .type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
 	.cipher = { .algo = (alg), .op = (o), \
