@@ -87,6 +87,22 @@ files=$(awk '/librte_crypto_qatsec/ { print $6 }' "/proc/$qd/maps" | sort -u | x
 [ "$(echo "$files" | grep -c .)" -eq 1 ]
 ok $? "qatsecd links the PMD and the EAL autoloads it: one file mapped ($files, $n maps)"
 
+# 2b. The build tree's qatsecd links the build's PMD while the EAL
+#     autoloads the installed one: one copy registers, the other idles.
+"$QATSEC_BUILD/app/qatsecd" -l 0 --no-pci --file-prefix "${P}tree" -- \
+	--config-dir "$QATSEC_SRC/config" > "$W/tree.log" 2>&1 &
+td=$!
+pids+=("$td")
+wait_for "$W/tree.log" "qatsecd: ready" 60
+ok $? "a build-tree qatsecd starts beside the installed PMD" || tail -20 "$W/tree.log" | sed 's/^/#   /'
+files=$(awk '/librte_crypto_qatsec/ { print $6 }' "/proc/$td/maps" | sort -u | xargs -r -n1 readlink -f | sort -u)
+[ "$(echo "$files" | grep -c .)" -eq 2 ] &&
+	[ "$(grep -c 'crypto_qatsec is already registered by another copy' "$W/tree.log")" -eq 1 ]
+ok $? "two copies mapped ($(echo $files)), the second one stays unused, said once"
+kill -TERM "$td"
+wait "$td"
+ok $? "the build-tree qatsecd stops cleanly"
+
 # 3. crypto-perf as a secondary, claiming by devarg.
 line=$(perf_gcm -l 0,1 --no-pci --proc-type=secondary --file-prefix "$P" \
 	--vdev 'crypto_qatsec,section=SSL')
