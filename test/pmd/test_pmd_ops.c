@@ -322,6 +322,47 @@ test_ring(const char *scratch)
 	rte_mempool_free(c.sp);
 }
 
+/* With the asym service the instance ring also holds the asymmetric
+ * requests: CyNumConcurrentSymRequests + CyNumConcurrentAsymRequests.
+ */
+static void
+test_ring_depth_asym(const char *scratch)
+{
+	static const char conf[] =
+		"[GENERAL]\nServicesEnabled = asym;sym\n"
+		"CyNumConcurrentSymRequests = 64\nCyNumConcurrentAsymRequests = 128\n"
+		"[SSL]\nNumProcesses = 1\nLimitDevAccess = 1\nNumCyInstances = 1\n"
+		"Cy0Name = \"depth\"\nCy0IsPolled = 1\n";
+	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
+		.nb_queue_pairs = 1 };
+	struct rte_cryptodev_qp_conf qpc = { .nb_descriptors = 4096 };
+	char dir[512], args[600], ring[RTE_RING_NAMESIZE];
+	struct rte_ring *r;
+	int rc, id;
+
+	snprintf(dir, sizeof(dir), "%s/depth", scratch);
+	write_file(dir, "4xxx_dev0.conf", conf);
+	snprintf(args, sizeof(args), "conf_dir=%s", dir);
+	probe(args, &rc);
+	id = rte_cryptodev_get_dev_id(VDEV "_SSL_DEV0_INT_0");
+	if (!tap_ok(rc == 0 && id >= 0, "asym;sym configuration probes (rc %d)",
+			rc))
+		return;
+	qpc.mp_session = rte_cryptodev_sym_session_pool_create("t_dsess", 4,
+		rte_cryptodev_sym_get_private_session_size(id), 0, 0,
+		SOCKET_ID_ANY);
+	rc = rte_cryptodev_configure(id, &cfg);
+	if (rc == 0)
+		rc = rte_cryptodev_queue_pair_setup(id, 0, &qpc, SOCKET_ID_ANY);
+	snprintf(ring, sizeof(ring), "qatsec_i0_d%d", id);
+	r = rte_ring_lookup(ring);
+	tap_ok(rc == 0 && r != NULL && rte_ring_get_capacity(r) == 64 + 128,
+		"an asym;sym instance ring holds 64 sym + 128 asym requests (%u)",
+		r != NULL ? rte_ring_get_capacity(r) : 0);
+	unplug();
+	rte_mempool_free(qpc.mp_session);
+}
+
 static void
 test_errors(const char *scratch)
 {
@@ -391,6 +432,7 @@ main(int argc, char **argv)
 	test_default();
 	test_seed(argv[1]);
 	test_ring(argv[2]);
+	test_ring_depth_asym(argv[2]);
 	test_errors(argv[2]);
 	rte_eal_cleanup();
 	return tap_done();

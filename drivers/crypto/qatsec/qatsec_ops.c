@@ -238,7 +238,7 @@ qatsec_qp_setup_op(struct rte_cryptodev *dev, uint16_t qp_id,
 		/* The instance ring is sized by the endpoint config, as a
 		 * QAT ring is; asking for more gets the ring there is.
 		 */
-		QATSEC_LOG(INFO, "%s qp %u: %u descriptors asked, instance ring depth is %u (CyNumConcurrentSymRequests)",
+		QATSEC_LOG(INFO, "%s qp %u: %u descriptors asked, instance ring depth is %u (CyNumConcurrentSymRequests + CyNumConcurrentAsymRequests)",
 			dev->data->name, qp_id, nb_desc, qp->depth);
 		nb_desc = qp->depth;
 	}

@@ -56,7 +56,7 @@ struct qatsec_ep_shared {
 	char path[256];
 	uint32_t index;			/* N of <type>_dev<N>.conf */
 	int32_t socket;			/* NUMA node */
-	uint32_t depth;			/* CyNumConcurrentSymRequests */
+	uint32_t depth;			/* CyNumConcurrent{Sym,Asym}Requests */
 	uint32_t nb_qp;			/* instances on this endpoint */
 	uint8_t backend;
 	struct qatsec_qp *qp;		/* in this endpoint's memzone */

@@ -60,6 +60,20 @@ table_layout(struct qatsec_table *t, const struct qatsec_section_table *st)
 	return sz;
 }
 
+/* One completion ring per instance serves both kinds of request: QAT has
+ * a ring pair per kind, a soft instance computes both at enqueue, so one
+ * ring of the sum bounds what is in flight in total (a burst of one kind
+ * may use the other's share). The asymmetric share counts where the
+ * endpoint's ServicesEnabled has asym (or cy).
+ */
+static uint32_t
+instance_depth(const struct qatsec_endpoint_cfg *ep)
+{
+	bool asym = (ep->services & (QATSEC_SVC_ASYM | QATSEC_SVC_CY)) != 0;
+
+	return ep->cy_sym_depth + (asym ? ep->cy_asym_depth : 0);
+}
+
 /* The backend takes the endpoint into service once its instances exist. */
 static int
 endpoint_probe(struct qatsec_ep_shared *ep)
@@ -93,7 +107,7 @@ endpoints_create(struct qatsec_table *t, const struct qatsec_endpoint_cfg *eps,
 		ep->index = eps[e].index;
 		ep->socket = eps[e].numa_node >= 0 ? eps[e].numa_node :
 			default_socket;
-		ep->depth = eps[e].cy_sym_depth;
+		ep->depth = instance_depth(&eps[e]);
 		ep->backend = QATSEC_BACKEND_SOFT;
 	}
 	for (i = 0; i < st->nb_inst; i++)
