@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Helpers of the asymmetric engine tests (one translation unit each):
+ * TAP lines, hex, a flat reader of NIST CAVS .rsp/.txt files, and direct
+ * use of the openssl_asym engine through the engine seam (sessions laid
+ * out as rte_cryptodev_asym_session does, ops built by hand), so the
+ * engine is tested before (and beside) its wiring into the PMD.
+ */
+#ifndef ASYM_TEST_H
+#define ASYM_TEST_H
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <rte_crypto.h>
+#include <rte_crypto_asym.h>
+
+#include "qatsec_engine.h"
+#include "../pmd/tap_ok.h"
+
+#define VEC_DIR "/usr/lib/python3/dist-packages/cryptography_vectors/asymmetric/"
+
+static const struct qatsec_engine *eng;
+
+/* Engine and session ---------------------------------------------------- */
+
+static int
+eng_init(void)
+{
+	eng = qatsec_engine_get(QATSEC_ENGINE_OPENSSL_ASYM);
+	return eng != NULL ? 0 : -1;
+}
+
+/* A session as the cryptodev layer lays it out; NULL with *ret set when
+ * the engine refuses the xform.
+ */
+static struct rte_cryptodev_asym_session *
+sess_new(const struct rte_crypto_asym_xform *x, int *ret)
+{
+	struct rte_cryptodev_asym_session *s;
+	int r;
+
+	s = calloc(1, sizeof(*s) + eng->session_size());
+	if (s == NULL)
+		abort();
+	r = eng->session_configure(s->sess_private_data, x);
+	if (ret != NULL)
+		*ret = r;
+	if (r != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+sess_free(struct rte_cryptodev_asym_session *s)
+{
+	if (s == NULL)
+		return;
+	eng->session_clear(s->sess_private_data);
+	free(s);
+}
+
+static struct rte_crypto_op *
+op_new(struct rte_cryptodev_asym_session *s)
+{
+	struct rte_crypto_op *op;
+
+	op = calloc(1, sizeof(*op) + sizeof(struct rte_crypto_asym_op));
+	if (op == NULL)
+		abort();
+	op->type = RTE_CRYPTO_OP_TYPE_ASYMMETRIC;
+	op->sess_type = RTE_CRYPTO_OP_WITH_SESSION;
+	op->status = RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
+	op->asym->session = s;
+	return op;
+}
+
+/* Run one op through the engine; its final status. */
+static int
+run(struct rte_crypto_op *op)
+{
+	int r = eng->process(&op, 1);
+
+	if (r < 0 || r > 1)
+		return -1;
+	return op->status;
+}
+
+/* Hex ------------------------------------------------------------------- */
+
+struct buf {
+	uint8_t *d;
+	size_t n;
+};
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Hex into a new buffer (odd lengths get a leading 0 nibble). */
+static struct buf
+hex(const char *h)
+{
+	size_t l = h != NULL ? strlen(h) : 0, i, o = 0;
+	struct buf b = { calloc(1, l / 2 + 2), 0 };
+	int hi;
+
+	if (b.d == NULL)
+		abort();
+	if (l % 2) {
+		b.d[o++] = (uint8_t)hexval(h[0]);
+		h++;
+		l--;
+	}
+	for (i = 0; i + 1 < l; i += 2) {
+		hi = hexval(h[i]);
+		if (hi < 0 || hexval(h[i + 1]) < 0)
+			break;
+		b.d[o++] = (uint8_t)(hi << 4 | hexval(h[i + 1]));
+	}
+	b.n = o;
+	return b;
+}
+
+static void
+param(rte_crypto_param *p, const struct buf *b)
+{
+	p->data = b->d;
+	p->length = b->n;
+}
+
+/* Equal as numbers (leading zeros ignored). */
+static int
+num_eq(const uint8_t *a, size_t al, const uint8_t *b, size_t bl)
+{
+	while (al > 0 && *a == 0) {
+		a++;
+		al--;
+	}
+	while (bl > 0 && *b == 0) {
+		b++;
+		bl--;
+	}
+	return al == bl && (al == 0 || memcmp(a, b, al) == 0);
+}
+
+/* Flat CAVS reader ------------------------------------------------------- */
+
+#define RSP_MAX 24
+
+struct rsp {
+	FILE *fp;
+	char *line;
+	size_t cap;
+	char section[128];
+	char prev_section[128];	/* the one before (KeyPair: curve, method) */
+	char *key[RSP_MAX], *val[RSP_MAX];
+	unsigned int n;
+};
+
+static const char *
+rsp_get(const struct rsp *r, const char *k)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcasecmp(r->key[i], k) == 0)
+			return r->val[i];
+	return NULL;
+}
+
+static void
+rsp_put(struct rsp *r, const char *k, const char *v)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcasecmp(r->key[i], k) == 0)
+			break;
+	if (i == r->n) {
+		if (r->n == RSP_MAX)
+			return;
+		r->key[r->n++] = strdup(k);
+	} else {
+		free(r->val[i]);
+	}
+	r->val[i] = strdup(v);
+}
+
+/* Advance to the next line setting trigger; 1, or 0 at the end. Fields
+ * persist across records (section parameters and per-group keys are
+ * simply the last value seen).
+ */
+static int
+rsp_next(struct rsp *r, const char *trigger)
+{
+	char *l, *eq, *k, *v, *e;
+
+	while (getline(&r->line, &r->cap, r->fp) > 0) {
+		l = r->line;
+		while (isspace((unsigned char)*l))
+			l++;
+		for (e = l + strlen(l); e > l && isspace((unsigned char)e[-1]);)
+			*--e = '\0';
+		if (*l == '#' || *l == '\0')
+			continue;
+		if (*l == '[') {
+			memcpy(r->prev_section, r->section, sizeof(r->section));
+			snprintf(r->section, sizeof(r->section), "%s", l);
+			continue;
+		}
+		eq = strchr(l, '=');
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		k = l;
+		for (e = eq; e > k && isspace((unsigned char)e[-1]);)
+			*--e = '\0';
+		v = eq + 1;
+		while (isspace((unsigned char)*v))
+			v++;
+		rsp_put(r, k, v);
+		if (strcasecmp(k, trigger) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+rsp_open(struct rsp *r, const char *rel)
+{
+	char path[512];
+
+	memset(r, 0, sizeof(*r));
+	snprintf(path, sizeof(path), "%s%s", VEC_DIR, rel);
+	r->fp = fopen(path, "r");
+	return r->fp != NULL ? 0 : -1;
+}
+
+static void
+rsp_close(struct rsp *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->key[i]);
+		free(r->val[i]);
+	}
+	free(r->line);
+	if (r->fp != NULL)
+		fclose(r->fp);
+}
+
+#endif /* ASYM_TEST_H */
