@@ -39,13 +39,15 @@ mod_ready(struct qatsec_asym_thread *t, const struct qatsec_asym_sess *s,
 	if (c->m != NULL)
 		return true;
 	c->m = qatsec_asym_num_bn(s, nm);
-	if (ne >= 0) {
+	if (ne >= 0)
 		c->e = qatsec_asym_num_bn(s, (unsigned int)ne);
-		if (c->e != NULL)
-			BN_set_flags(c->e, BN_FLG_CONSTTIME);
-	}
 	if (c->m == NULL || BN_is_zero(c->m) || (ne >= 0 && c->e == NULL))
 		goto fail;
+	/* OpenSSL has constant-time exponentiation for odd moduli only
+	 * (BN_mod_exp refuses a constant-time exponent with an even one).
+	 */
+	if (c->e != NULL && BN_is_odd(c->m))
+		BN_set_flags(c->e, BN_FLG_CONSTTIME);
 	if (BN_is_odd(c->m) && !BN_is_one(c->m)) {
 		c->mont = BN_MONT_CTX_new();
 		if (c->mont == NULL || !BN_MONT_CTX_set(c->mont, c->m,
