@@ -139,7 +139,7 @@ param(rte_crypto_param *p, const struct buf *b)
 }
 
 /* Equal as numbers (leading zeros ignored). */
-static int
+static __rte_unused int
 num_eq(const uint8_t *a, size_t al, const uint8_t *b, size_t bl)
 {
 	while (al > 0 && *a == 0) {
