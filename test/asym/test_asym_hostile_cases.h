@@ -350,7 +350,6 @@ bad_ff_ops(struct expect *e)
 	param(&x.dh.p, &p);
 	param(&x.dh.g, &g);
 	dh = sess_new(&x, NULL);
-	pm1 = hex("");
 	pm1.d = malloc(p.n);
 	memcpy(pm1.d, p.d, p.n);
 	pm1.n = p.n;
