@@ -1,39 +1,33 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: cryptodev control operations of a section device. Its
- * queue pairs are the section's Cy instances, in section order; they live
- * in the endpoints' memzones, so queue_pairs[] points at shared state.
+ * crypto_qatsec PMD glue: cryptodev control operations of a section
+ * device. Its queue pairs are the section's Cy instances, in section
+ * order; they live in the endpoints' memzones, so queue_pairs[] points at
+ * shared state. Every op that touches shared state is refused to a process
+ * that does not hold the section, before it touches anything.
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include <rte_cryptodev.h>
 
 #include "qatsec_claim.h"
 #include "qatsec_pmd_private.h"
-#include "qatsec_sym.h"
-
-struct qatsec_qp *
-qatsec_section_qp(const struct qatsec_table *t, uint32_t section, uint32_t n)
-{
-	const struct qatsec_int_section *s = &qatsec_tbl_sections(t)[section];
-	const struct qatsec_int_inst *inst = qatsec_tbl_inst(t);
-	struct qatsec_qp **qp_of = qatsec_tbl_qp_of_inst(t);
-	uint32_t k;
-
-	for (k = s->first_inst; k < s->first_inst + s->nb_inst; k++) {
-		if (inst[k].type != QATSEC_INST_CY)
-			continue;
-		if (n-- == 0)
-			return qp_of[k];
-	}
-	return NULL;
-}
 
 static const char *
 dev_section_name(const struct rte_cryptodev *dev)
 {
 	const struct qatsec_dev_private *p = dev->data->dev_private;
 
-	return qatsec_tbl_sections(qatsec_tbl)[p->section].name;
+	return qatsec_tbl_sections(qatsec_table())[p->section].name;
+}
+
+/* 0 when this process may control dev, else -EPERM (logged). */
+static int
+owner_check(const struct rte_cryptodev *dev, const char *what)
+{
+	const struct qatsec_dev_private *p = dev->data->dev_private;
+
+	return qatsec_claim_check(p->section, dev->data->name, what);
 }
 
 static int
@@ -42,7 +36,7 @@ qatsec_dev_configure(struct rte_cryptodev *dev,
 {
 	const struct qatsec_dev_private *p = dev->data->dev_private;
 
-	if (qatsec_claim_check(dev, "configure") < 0)
+	if (owner_check(dev, "configure") < 0)
 		return -EPERM;
 	if (config->nb_queue_pairs > p->nb_qp) {
 		QATSEC_LOG(ERR, "%s: %u queue pairs asked, section %s has %u instances",
@@ -50,9 +44,12 @@ qatsec_dev_configure(struct rte_cryptodev *dev,
 			dev_section_name(dev), p->nb_qp);
 		return -EINVAL;
 	}
-	if (config->ff_disable & RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO) {
-		QATSEC_LOG(ERR, "%s: only symmetric crypto is served",
-			dev->data->name);
+	/* Disabling one kind of crypto is fine while another is served. */
+	if ((dev->feature_flags & ~config->ff_disable &
+			(RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+			RTE_CRYPTODEV_FF_ASYMMETRIC_CRYPTO)) == 0) {
+		QATSEC_LOG(ERR, "%s: ff_disable 0x%" PRIx64 " leaves no crypto this device serves",
+			dev->data->name, config->ff_disable);
 		return -ENOTSUP;
 	}
 	return 0;
@@ -68,7 +65,7 @@ qatsec_dev_start(struct rte_cryptodev *dev)
 	uint16_t i;
 	int ret;
 
-	ret = qatsec_claim_check(dev, "start");
+	ret = owner_check(dev, "start");
 	if (ret < 0)
 		return ret;
 	for (i = 0; i < dev->data->nb_queue_pairs; i++) {
@@ -84,24 +81,54 @@ qatsec_dev_start(struct rte_cryptodev *dev)
 
 /* rte_cryptodev_stop() cannot fail: a foreign stop is logged and marks
  * the device stopped, but the holder's enqueue/dequeue (its own fast-path
- * table) go on untouched.
+ * table) go on untouched. The holder's own stop lets its backend finish
+ * what was submitted, so that it can still be dequeued.
  */
 static void
 qatsec_dev_stop(struct rte_cryptodev *dev)
 {
-	qatsec_claim_check(dev, "stop");
+	uint16_t i;
+
+	if (owner_check(dev, "stop") < 0)
+		return;
+	for (i = 0; i < dev->data->nb_queue_pairs; i++)
+		if (dev->data->queue_pairs[i] != NULL)
+			qatsec_qp_quiesce(dev->data->queue_pairs[i]);
 }
 
+/* DPDK calls this from rte_cryptodev_configure() (for the queue pairs a
+ * new configuration drops) before the PMD's configure can refuse: it must
+ * check ownership itself.
+ */
 static int
 qatsec_qp_release_op(struct rte_cryptodev *dev, uint16_t qp_id)
 {
 	struct qatsec_qp *qp = dev->data->queue_pairs[qp_id];
 
-	if (qp != NULL) {
-		qatsec_qp_release(qp);
-		dev->data->queue_pairs[qp_id] = NULL;
-	}
+	if (qp == NULL)
+		return 0;
+	if (owner_check(dev, "queue pair release") < 0)
+		return -EPERM;
+	qatsec_qp_release(qp);
+	dev->data->queue_pairs[qp_id] = NULL;
 	return 0;
+}
+
+void
+qatsec_section_dev_stop(uint32_t section)
+{
+	int id = qatsec_tbl_sec_shared(qatsec_table())[section].dev_id;
+	struct rte_cryptodev *dev;
+	uint16_t q;
+
+	if (id < 0)
+		return;
+	dev = rte_cryptodev_pmd_get_dev(id);
+	if (dev->data->dev_started)
+		rte_cryptodev_stop(id);
+	for (q = 0; q < dev->data->nb_queue_pairs &&
+			dev->data->queue_pairs != NULL; q++)
+		dev->data->queue_pairs[q] = NULL;
 }
 
 static int
@@ -109,7 +136,7 @@ qatsec_dev_close(struct rte_cryptodev *dev)
 {
 	uint16_t i;
 
-	if (qatsec_claim_check(dev, "close") < 0)
+	if (owner_check(dev, "close") < 0)
 		return -EPERM;
 	for (i = 0; i < dev->data->nb_queue_pairs; i++)
 		qatsec_qp_release_op(dev, i);
@@ -122,10 +149,10 @@ qatsec_dev_infos_get(struct rte_cryptodev *dev,
 {
 	const struct qatsec_dev_private *p = dev->data->dev_private;
 
-	info->driver_id = qatsec_driver_id;
+	info->driver_id = dev->driver_id;
 	info->driver_name = QATSEC_DRIVER_NAME_STR;
 	info->feature_flags = dev->feature_flags;
-	info->capabilities = qatsec_sym_capabilities;
+	info->capabilities = qatsec_capabilities();
 	info->max_nb_queue_pairs = p->nb_qp;
 	info->sym.max_nb_sessions = 0;	/* bounded by the session pool */
 	info->min_mbuf_headroom_req = 0;
@@ -174,9 +201,9 @@ qatsec_qp_setup_op(struct rte_cryptodev *dev, uint16_t qp_id,
 	struct qatsec_qp *qp;
 	uint32_t nb_desc = conf->nb_descriptors;
 
-	if (qatsec_claim_check(dev, "queue pair setup") < 0)
+	if (owner_check(dev, "queue pair setup") < 0)
 		return -EPERM;
-	qp = qatsec_section_qp(qatsec_tbl, p->section, qp_id);
+	qp = qatsec_section_qp(qatsec_table(), p->section, qp_id);
 	if (qp == NULL) {
 		QATSEC_LOG(ERR, "%s: no queue pair %u (section %s has %u)",
 			dev->data->name, qp_id, dev_section_name(dev), p->nb_qp);
@@ -191,40 +218,13 @@ qatsec_qp_setup_op(struct rte_cryptodev *dev, uint16_t qp_id,
 		nb_desc = qp->depth;
 	}
 	if (socket_id == SOCKET_ID_ANY)
-		socket_id = qatsec_tbl->eps[qp->ep].socket;
+		socket_id = qatsec_table()->eps[qp->ep].socket;
 	if (qatsec_qp_setup(qp, nb_desc, socket_id) < 0) {
 		dev->data->queue_pairs[qp_id] = NULL;
 		return -ENOMEM;
 	}
 	dev->data->queue_pairs[qp_id] = qp;
 	return 0;
-}
-
-static unsigned int
-qatsec_sess_size(struct rte_cryptodev *dev __rte_unused)
-{
-	return qatsec_sym_session_size();
-}
-
-static int
-qatsec_sess_configure(struct rte_cryptodev *dev,
-		struct rte_crypto_sym_xform *xform,
-		struct rte_cryptodev_sym_session *sess)
-{
-	int ret = qatsec_sym_session_configure(CRYPTODEV_GET_SYM_SESS_PRIV(sess),
-			xform);
-
-	if (ret < 0)
-		QATSEC_LOG(DEBUG, "%s: session not created: %s",
-			dev->data->name, strerror(-ret));
-	return ret;
-}
-
-static void
-qatsec_sess_clear(struct rte_cryptodev *dev __rte_unused,
-		struct rte_cryptodev_sym_session *sess)
-{
-	qatsec_sym_session_clear(CRYPTODEV_GET_SYM_SESS_PRIV(sess));
 }
 
 struct rte_cryptodev_ops qatsec_dev_ops = {
@@ -237,7 +237,10 @@ struct rte_cryptodev_ops qatsec_dev_ops = {
 	.stats_reset = qatsec_dev_stats_reset,
 	.queue_pair_setup = qatsec_qp_setup_op,
 	.queue_pair_release = qatsec_qp_release_op,
-	.sym_session_get_size = qatsec_sess_size,
-	.sym_session_configure = qatsec_sess_configure,
-	.sym_session_clear = qatsec_sess_clear,
+	.sym_session_get_size = qatsec_sym_sess_size,
+	.sym_session_configure = qatsec_sym_sess_configure,
+	.sym_session_clear = qatsec_sym_sess_clear,
+	.asym_session_get_size = qatsec_asym_sess_size,
+	.asym_session_configure = qatsec_asym_sess_configure,
+	.asym_session_clear = qatsec_asym_sess_clear,
 };

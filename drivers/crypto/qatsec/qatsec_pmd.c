@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: the crypto_qatsec vdev driver. In a primary it reads the
+ * crypto_qatsec PMD glue: the vdev driver. In a primary it reads the
  * endpoint configuration (conf_dir= or the built-in default), probes one
  * soft endpoint per file and creates one cryptodev per internal section,
  * named crypto_qatsec_<section>. In a secondary it attaches to the
@@ -18,12 +18,8 @@
 #include <rte_kvargs.h>
 #include <rte_lcore.h>
 
-#include "rte_pmd_qatsec.h"
 #include "qatsec_claim.h"
 #include "qatsec_pmd_private.h"
-#include "qatsec_sym.h"
-
-RTE_LOG_REGISTER_DEFAULT(qatsec_logtype, NOTICE);
 
 #define ARG_CONF_DIR	"conf_dir"
 #define ARG_NUMA_NODE	"numa_node"
@@ -35,8 +31,7 @@ static const char * const valid_args[] = {
 };
 
 uint8_t qatsec_driver_id;
-struct qatsec_table *qatsec_tbl;
-/* The vdev whose probe set qatsec_tbl: only its removal tears it down. */
+/* The vdev whose probe attached the table: only its removal tears it down. */
 static struct rte_vdev_device *qatsec_vdev;
 
 struct qatsec_args {
@@ -221,9 +216,9 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 		.socket_id = ss->socket,
 		.max_nb_queue_pairs = s->nb_cy,
 	};
+	const struct qatsec_backend_ops *backend;
 	struct qatsec_dev_private *p;
 	struct rte_cryptodev *dev;
-	struct qatsec_qp *qp0;
 	uint32_t q;
 
 	snprintf(params.name, sizeof(params.name), QATSEC_DEV_PREFIX "%s",
@@ -234,19 +229,12 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 			s->name, params.name);
 		return -ENODEV;
 	}
-	qp0 = qatsec_section_qp(t, idx, 0);
+	backend = qatsec_backend_get(qatsec_section_qp(t, idx, 0)->backend);
 	dev->driver_id = qatsec_driver_id;
 	dev->dev_ops = &qatsec_dev_ops;
-	dev->enqueue_burst = qatsec_backend_get(qp0->backend)->enqueue;
-	dev->dequeue_burst = qatsec_backend_get(qp0->backend)->dequeue;
-	dev->feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
-		RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
-		RTE_CRYPTODEV_FF_IN_PLACE_SGL |
-		RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
-		RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
-		RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
-		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT |
-		RTE_CRYPTODEV_FF_CPU_AESNI;
+	dev->enqueue_burst = backend->enqueue;
+	dev->dequeue_burst = backend->dequeue;
+	dev->feature_flags = qatsec_engine_feature_flags();
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		p = dev->data->dev_private;
 		p->section = idx;
@@ -309,7 +297,7 @@ probe_primary(struct rte_vdev_device *vdev, const struct qatsec_args *a)
 	ret = qatsec_table_create(eps, nb, &st, sock, &t);
 	if (ret < 0)
 		goto out;
-	qatsec_tbl = t;
+	qatsec_table_attach(t);
 	qatsec_vdev = vdev;
 	for (i = 0; i < st.nb_sections && ret == 0; i++)
 		if (st.sections[i].nb_cy > 0)
@@ -387,7 +375,7 @@ probe_secondary(struct rte_vdev_device *vdev)
 	uint32_t i, held;
 	int ret;
 
-	if (qatsec_tbl != NULL) {
+	if (qatsec_vdev != NULL) {
 		QATSEC_LOG(INFO, "%s: section devices already attached",
 			rte_vdev_device_name(vdev));
 		return 0;
@@ -400,7 +388,7 @@ probe_secondary(struct rte_vdev_device *vdev)
 	ret = secondary_args(&a);
 	if (ret < 0)
 		return ret;
-	qatsec_tbl = t;
+	qatsec_table_attach(t);
 	qatsec_vdev = vdev;
 	qatsec_telemetry_secondary_init();
 	/* Every device, in the primary's order: indexes must match. */
@@ -435,6 +423,7 @@ qatsec_probe(struct rte_vdev_device *vdev)
 	struct qatsec_args a;
 	int ret;
 
+	qatsec_claim_set_stop_hook(qatsec_section_dev_stop);
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		ret = parse_args(name, rte_vdev_device_args(vdev), &a);
 		if (ret == 0 && a.section[0] != '\0') {
@@ -461,18 +450,18 @@ qatsec_probe(struct rte_vdev_device *vdev)
 static void
 teardown(struct rte_vdev_device *vdev)
 {
-	struct qatsec_table *t = qatsec_tbl;
+	struct qatsec_table *t = qatsec_table();
 	bool primary = rte_eal_process_type() == RTE_PROC_PRIMARY;
 	struct rte_cryptodev *dev;
 	uint32_t i;
 
-	if (t == NULL || vdev != qatsec_vdev)
+	if (t == NULL || qatsec_vdev == NULL || vdev != qatsec_vdev)
 		return;
 	while (qatsec_claim_held() >= 0)
 		qatsec_release();
 	if (primary) {
 		qatsec_claim_primary_stop();
-		qatsec_claim_force(true);
+		qatsec_claim_bypass_ownership(true);
 	}
 	for (i = 0; i < t->nb_sections; i++) {
 		int id = qatsec_tbl_sec_shared(t)[i].dev_id;
@@ -491,10 +480,10 @@ teardown(struct rte_vdev_device *vdev)
 		rte_cryptodev_pmd_destroy(dev);
 	}
 	if (primary) {
-		qatsec_claim_force(false);
+		qatsec_claim_bypass_ownership(false);
 		qatsec_table_free(t);
 	}
-	qatsec_tbl = NULL;
+	qatsec_table_attach(NULL);
 	qatsec_vdev = NULL;
 }
 
@@ -503,15 +492,6 @@ qatsec_remove(struct rte_vdev_device *vdev)
 {
 	teardown(vdev);
 	return 0;
-}
-
-int
-rte_pmd_qatsec_section_count(void)
-{
-	struct qatsec_table *t = qatsec_tbl != NULL ? qatsec_tbl :
-		qatsec_table_lookup();
-
-	return t == NULL ? -ENODEV : (int)t->nb_sections;
 }
 
 static struct rte_vdev_driver qatsec_vdev_drv = {

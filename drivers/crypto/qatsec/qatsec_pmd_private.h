@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: what the vdev driver and the cryptodev ops share.
+ * crypto_qatsec PMD glue: what the vdev driver (qatsec_pmd.c), the
+ * cryptodev ops (qatsec_ops.c), the session routing to engines
+ * (qatsec_sessions.c) and telemetry share.
  */
 #ifndef QATSEC_PMD_PRIVATE_H
 #define QATSEC_PMD_PRIVATE_H
@@ -7,16 +9,12 @@
 #include <cryptodev_pmd.h>
 
 #include "qatsec_endpoint.h"
+#include "qatsec_log.h"
 
 #define QATSEC_DRIVER_NAME crypto_qatsec
 #define QATSEC_DRIVER_NAME_STR RTE_STR(QATSEC_DRIVER_NAME)
 
-extern int qatsec_logtype;
 extern uint8_t qatsec_driver_id;
-
-#define QATSEC_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, qatsec_logtype, "qatsec: " fmt "\n", \
-		##__VA_ARGS__)
 
 /* dev_private of a section device: in shared memory, values only. */
 struct qatsec_dev_private {
@@ -26,14 +24,32 @@ struct qatsec_dev_private {
 
 extern struct rte_cryptodev_ops qatsec_dev_ops;
 
-/* The process's view of the table (found or created at probe). */
-extern struct qatsec_table *qatsec_tbl;
+/* Stop section's device in this process's view and forget its queue
+ * pairs (the claim layer's stop hook).
+ */
+void qatsec_section_dev_stop(uint32_t section);
+
+/* What the registered engines serve, merged (process-local, built on
+ * first use), and the feature flags they add.
+ */
+const struct rte_cryptodev_capabilities *qatsec_capabilities(void);
+uint64_t qatsec_engine_feature_flags(void);
+
+/* Session ops routed to the engines (qatsec_sessions.c). */
+unsigned int qatsec_sym_sess_size(struct rte_cryptodev *dev);
+int qatsec_sym_sess_configure(struct rte_cryptodev *dev,
+		struct rte_crypto_sym_xform *xform,
+		struct rte_cryptodev_sym_session *sess);
+void qatsec_sym_sess_clear(struct rte_cryptodev *dev,
+		struct rte_cryptodev_sym_session *sess);
+unsigned int qatsec_asym_sess_size(struct rte_cryptodev *dev);
+int qatsec_asym_sess_configure(struct rte_cryptodev *dev,
+		struct rte_crypto_asym_xform *xform,
+		struct rte_cryptodev_asym_session *sess);
+void qatsec_asym_sess_clear(struct rte_cryptodev *dev,
+		struct rte_cryptodev_asym_session *sess);
 
 /* Give a secondary its own telemetry socket (22.11 starts none). */
 void qatsec_telemetry_secondary_init(void);
-
-/* The n-th Cy queue pair of a section. */
-struct qatsec_qp *qatsec_section_qp(const struct qatsec_table *t,
-		uint32_t section, uint32_t n);
 
 #endif /* QATSEC_PMD_PRIVATE_H */

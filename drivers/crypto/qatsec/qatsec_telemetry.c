@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 3 view: telemetry commands answering from the shared table,
+ * crypto_qatsec PMD glue: telemetry commands answering from the shared table,
  * so the primary and every secondary give the same picture.
  *   /qatsec/endpoints          one entry per endpoint, counters summed
  *   /qatsec/endpoint,<N>       that endpoint's instances and counters
@@ -8,6 +8,7 @@
  * A telemetry answer is at most 16 KiB, so the per-instance detail lives
  * in the parameterised commands and the summaries stay small.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +24,6 @@
 #include "qatsec_pmd_private.h"
 
 #define SUMMARY_MAX_INST 128	/* list instances in /qatsec/sections */
-
-static struct qatsec_table *
-table(void)
-{
-	return qatsec_tbl != NULL ? qatsec_tbl : qatsec_table_lookup();
-}
 
 static const char *
 section_of(const struct qatsec_table *t, uint32_t inst)
@@ -50,8 +45,15 @@ add_qp_counters(struct rte_tel_data *d, const struct qatsec_qp *qp)
 	rte_tel_data_add_dict_u64(d, "dequeued", qp->dequeued);
 	rte_tel_data_add_dict_u64(d, "enqueue_err", qp->enqueue_err);
 	rte_tel_data_add_dict_u64(d, "dequeue_err", qp->dequeue_err);
-	rte_tel_data_add_dict_u64(d, "in_flight",
-		qp->ring != NULL ? rte_ring_count(qp->ring) : 0);
+	rte_tel_data_add_dict_u64(d, "in_flight", qatsec_qp_inflight(qp));
+}
+
+static const char *
+backend_name(unsigned int b)
+{
+	const struct qatsec_backend_ops *ops = qatsec_backend_get(b);
+
+	return ops != NULL ? ops->name : "(not in this process)";
 }
 
 static void
@@ -65,8 +67,7 @@ add_endpoint(struct rte_tel_data *d, const struct qatsec_ep_shared *ep)
 	rte_tel_data_add_dict_int(d, "socket", ep->socket);
 	rte_tel_data_add_dict_int(d, "ring_depth", ep->depth);
 	rte_tel_data_add_dict_int(d, "instances", ep->nb_qp);
-	rte_tel_data_add_dict_string(d, "backend",
-		qatsec_backend_get(ep->backend)->name);
+	rte_tel_data_add_dict_string(d, "backend", backend_name(ep->backend));
 	for (i = 0; i < ep->nb_qp; i++) {
 		enq += ep->qp[i].enqueued;
 		deq += ep->qp[i].dequeued;
@@ -79,7 +80,7 @@ static int
 tel_endpoints(const char *cmd __rte_unused, const char *params __rte_unused,
 		struct rte_tel_data *d)
 {
-	struct qatsec_table *t = table();
+	struct qatsec_table *t = qatsec_table();
 	uint32_t e;
 
 	if (t == NULL)
@@ -104,7 +105,7 @@ tel_endpoint(const char *cmd __rte_unused, const char *params,
 		struct rte_tel_data *d)
 {
 	const struct qatsec_ep_shared *ep = NULL;
-	struct qatsec_table *t = table();
+	struct qatsec_table *t = qatsec_table();
 	const struct qatsec_int_inst *inst;
 	char *end;
 	unsigned long n;
@@ -185,7 +186,7 @@ static int
 tel_sections(const char *cmd __rte_unused, const char *params __rte_unused,
 		struct rte_tel_data *d)
 {
-	struct qatsec_table *t = table();
+	struct qatsec_table *t = qatsec_table();
 	uint32_t i;
 
 	if (t == NULL)
@@ -208,7 +209,7 @@ static int
 tel_section(const char *cmd __rte_unused, const char *params,
 		struct rte_tel_data *d)
 {
-	struct qatsec_table *t = table();
+	struct qatsec_table *t = qatsec_table();
 	uint32_t i;
 
 	if (t == NULL)
@@ -237,10 +238,13 @@ RTE_INIT(qatsec_telemetry_init)
 }
 
 /* DPDK 22.11 starts telemetry in the primary only, so a secondary would
- * never answer the /qatsec commands. rte_telemetry_init() is exported (INTERNAL) but
- * its header is not installed: declared here as 22.11 defines it. A
- * secondary's socket is the primary's path with ":<n>" appended.
+ * never answer the /qatsec commands. rte_telemetry_init() is exported
+ * (INTERNAL) but its header is not installed, and its signature changed
+ * after 22.11: it is declared and called for 22.11 only. A secondary's
+ * socket is the primary's path with ":<n>" appended.
  */
+#if RTE_VERSION >= RTE_VERSION_NUM(22, 11, 0, 0) && \
+	RTE_VERSION < RTE_VERSION_NUM(22, 12, 0, 0)
 typedef int (*qatsec_tel_log_fn)(uint32_t level, uint32_t logtype,
 		const char *format, ...);
 __rte_internal
@@ -248,19 +252,35 @@ int rte_telemetry_init(const char *runtime_dir, const char *rte_version,
 		rte_cpuset_t *cpuset, qatsec_tel_log_fn log_fn,
 		uint32_t registered_logtype);
 
+static int
+secondary_telemetry_start(void)
+{
+	static rte_cpuset_t cpuset;
+
+	if (pthread_getaffinity_np(pthread_self(), sizeof(cpuset),
+			&cpuset) != 0)
+		CPU_ZERO(&cpuset);
+	return rte_telemetry_init(rte_eal_get_runtime_dir(), rte_version(),
+		&cpuset, rte_log, qatsec_logtype);
+}
+#else
+static int
+secondary_telemetry_start(void)
+{
+	QATSEC_LOG(NOTICE, "%s: no telemetry socket for secondaries (built for DPDK 22.11's internal rte_telemetry_init)",
+		rte_version());
+	return -ENOTSUP;
+}
+#endif
+
 void
 qatsec_telemetry_secondary_init(void)
 {
-	static rte_cpuset_t cpuset;
 	static bool done;
 
 	if (done || rte_eal_process_type() == RTE_PROC_PRIMARY)
 		return;
 	done = true;
-	if (pthread_getaffinity_np(pthread_self(), sizeof(cpuset),
-			&cpuset) != 0)
-		CPU_ZERO(&cpuset);
-	if (rte_telemetry_init(rte_eal_get_runtime_dir(), rte_version(),
-			&cpuset, rte_log, qatsec_logtype) != 0)
+	if (secondary_telemetry_start() != 0)
 		QATSEC_LOG(WARNING, "telemetry socket not started in this secondary");
 }

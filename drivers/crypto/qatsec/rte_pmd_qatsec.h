@@ -17,7 +17,10 @@ extern "C" {
 /** Driver name, as given to --vdev and rte_cryptodev_devices_get(). */
 #define RTE_PMD_QATSEC_DRIVER_NAME "crypto_qatsec"
 
+/** Longest name of a section or instance, without the NUL. */
 #define RTE_PMD_QATSEC_NAME_MAX 64
+/** Longest process name (Linux comm), with the NUL. */
+#define RTE_PMD_QATSEC_PROC_NAME_LEN 32
 #define RTE_PMD_QATSEC_MAX_QP 512
 
 /** One crypto instance of a claimed section = one queue pair. */
@@ -31,9 +34,9 @@ struct rte_pmd_qatsec_instance {
 
 /** What a claim hands out. */
 struct rte_pmd_qatsec_claim {
-	char section[RTE_PMD_QATSEC_NAME_MAX];	/**< e.g. SSL_DEV0_INT_0 */
-	char user[RTE_PMD_QATSEC_NAME_MAX];	/**< e.g. SSL */
-	uint8_t dev_id;				/**< its cryptodev */
+	char section[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< e.g. SSL_DEV0_INT_0 */
+	char user[RTE_PMD_QATSEC_NAME_MAX + 1];		/**< e.g. SSL */
+	int dev_id;					/**< its cryptodev */
 	uint16_t nb_instances;
 	struct rte_pmd_qatsec_instance instances[RTE_PMD_QATSEC_MAX_QP];
 };
@@ -67,12 +70,12 @@ int rte_pmd_qatsec_user_stop(void);
 
 /** A row of the section table, as rte_pmd_qatsec_section_info() gives it. */
 struct rte_pmd_qatsec_section_info {
-	char name[RTE_PMD_QATSEC_NAME_MAX];	/**< internal section */
-	char user[RTE_PMD_QATSEC_NAME_MAX];	/**< user section */
+	char name[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< internal section */
+	char user[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< user section */
 	int dev_id;				/**< -1: no crypto instance */
 	uint16_t nb_instances;
 	uint32_t owner_pid;			/**< 0: free */
-	char owner_name[32];
+	char owner_name[RTE_PMD_QATSEC_PROC_NAME_LEN];
 	uint64_t claimed_ns;			/**< CLOCK_REALTIME */
 };
 

@@ -4,10 +4,10 @@
  * qatsec_endpoint_cfg. Files are untrusted: the parser only walks (pointer,
  * length) slices of the caller's text, so lines of any length, NUL bytes
  * and a missing final newline need no copy and no heap. This file walks
- * lines and sections; what each key means is qatsec_config_keys.c. Reading
- * files and directories is in qatsec_default_conf.c, diagnostics and the
- * slot budget in qatsec_sections.c. doc/config.md lists every rule and
- * every message.
+ * lines and sections; what each key means (and the slot budget) is
+ * qatsec_config_keys.c, the helpers both use qatsec_config_util.c. Reading
+ * files and directories is qatsec_config_files.c. doc/config.md lists
+ * every rule and every message.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -16,114 +16,7 @@
 
 #include "qatsec_config_private.h"
 
-static bool
-qatsec_mem_eq_ci(const char *a, const char *b, size_t n)
-{
-	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (QATSEC_LOWER(a[i]) != QATSEC_LOWER(b[i]))
-			return false;
-	return true;
-}
-
-/* Case-insensitive match of all of s, or of its start when "prefix". */
-bool
-qatsec_match(struct qatsec_str s, const char *lit, bool prefix)
-{
-	size_t n = strlen(lit);
-
-	return (prefix ? s.n >= n : s.n == n) && qatsec_mem_eq_ci(s.p, lit, n);
-}
-
-
-struct qatsec_str
-qatsec_trim(const char *p, size_t n)
-{
-	struct qatsec_str s = { p, n };
-
-	while (s.n > 0 && QATSEC_IS_WS(s.p[0])) {
-		s.p++;
-		s.n--;
-	}
-	while (s.n > 0 && QATSEC_IS_WS(s.p[s.n - 1]))
-		s.n--;
-	return s;
-}
-
-/* Untrusted text goes into messages printable and bounded. */
-const char *
-qatsec_show(char *buf, struct qatsec_str s)
-{
-	size_t i, n = s.n > QATSEC_SHOW_MAX ? QATSEC_SHOW_MAX : s.n;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s.p[i];
-
-		buf[i] = (c < 0x20 || c >= 0x7f) ? '?' : (char)c;
-	}
-	if (s.n > n) {
-		memcpy(buf + n, "...", 3);
-		n += 3;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
-/* 0, -EINVAL (empty, not only digits) or -ERANGE. */
-int
-qatsec_u32(struct qatsec_str s, uint32_t *out)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (s.n == 0)
-		return -EINVAL;
-	for (i = 0; i < s.n; i++)
-		if (!QATSEC_IS_DIGIT(s.p[i]))
-			return -EINVAL;
-	for (i = 0; i < s.n; i++) {
-		v = v * 10 + (uint64_t)(s.p[i] - '0');
-		if (v > UINT32_MAX)
-			return -ERANGE;
-	}
-	*out = (uint32_t)v;
-	return 0;
-}
-
-/* Diagnostic about the current section (and key), at "line". */
-void
-qatsec_report(struct qatsec_parser *p, enum qatsec_diag_level level,
-		uint32_t line, bool with_key, const char *fmt, ...)
-{
-	char msg[QATSEC_MAX_DIAG_MSG];
-	va_list ap;
-
-	if (level == QATSEC_DIAG_ERROR)
-		p->nb_errors++;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	qatsec_diag_add(p->diags, level, p->path, line,
-		p->has_sec ? p->sec : NULL, with_key ? p->key : NULL, "%s",
-		msg);
-}
-
-
-/* QAT 2.0 parts: no "cy" service, at most two services. */
-bool
-qatsec_is_qat20(const char *devtype)
-{
-	static const char *const gen4[] = { "4xxx", "4xxxvf", "401xx",
-		"402xx" };
-	struct qatsec_str d = { devtype, strlen(devtype) };
-	size_t i;
-
-	for (i = 0; i < sizeof(gen4) / sizeof(gen4[0]); i++)
-		if (qatsec_str_eq(d, gen4[i]))
-			return true;
-	return false;
-}
 
 static struct qatsec_str
 qatsec_next_line(const char *text, size_t len, size_t *pos)
@@ -196,99 +89,6 @@ qatsec_split_line(struct qatsec_str ln, struct qatsec_line *l)
 	return NULL;
 }
 
-/* -1, or the instance type of a NumberCyInstances-like key. */
-int
-qatsec_count_key(struct qatsec_str k, int *spelling)
-{
-	int t, sp;
-
-	for (t = 0; t < 2; t++)
-		for (sp = 0; sp < 2; sp++)
-			if (qatsec_str_eq(k, qatsec_count_keys[t][sp])) {
-				*spelling = sp;
-				return t;
-			}
-	return -1;
-}
-
-/* Cy<N><suffix> / Dc<N><suffix>. "canon" is false for leading zeros,
- * which Intel's exact-string lookups would never match.
- */
-bool
-qatsec_inst_key(struct qatsec_str k, int *type, uint32_t *n, bool *canon,
-		struct qatsec_str *suffix)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (qatsec_str_prefix(k, "Cy"))
-		*type = QATSEC_INST_CY;
-	else if (qatsec_str_prefix(k, "Dc"))
-		*type = QATSEC_INST_DC;
-	else
-		return false;
-	for (i = 2; i < k.n && QATSEC_IS_DIGIT(k.p[i]); i++)
-		if (v <= UINT32_MAX)
-			v = v * 10 + (uint64_t)(k.p[i] - '0');
-	if (i == 2)
-		return false;
-	*n = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
-	*canon = !(k.p[2] == '0' && i > 3);
-	suffix->p = k.p + i;
-	suffix->n = k.n - i;
-	return true;
-}
-
-static uint32_t
-qatsec_hash(struct qatsec_str s)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < s.n; i++)
-		h = (h ^ (uint8_t)QATSEC_LOWER(s.p[i])) * 16777619u;
-	return h;
-}
-
-/* Line of an earlier identical key in this section, or 0 (remembered). */
-uint32_t
-qatsec_key_seen(struct qatsec_parser *p, struct qatsec_str k)
-{
-	uint32_t h = qatsec_hash(k), i;
-
-	for (i = 0; i < QATSEC_KEYTAB_SIZE; i++) {
-		struct qatsec_key_slot *s =
-			&p->keys[(h + i) & (QATSEC_KEYTAB_SIZE - 1)];
-
-		if (s->gen != p->gen) {
-			if (p->nb_keys >= QATSEC_KEYTAB_MAX)
-				return 0;
-			s->p = k.p;
-			s->n = k.n;
-			s->line = p->lineno;
-			s->gen = p->gen;
-			p->nb_keys++;
-			return 0;
-		}
-		if (s->n == k.n && qatsec_mem_eq_ci(s->p, k.p, k.n))
-			return s->line;
-	}
-	return 0;
-}
-
-bool
-qatsec_get_u32(struct qatsec_parser *p, struct qatsec_str v, uint32_t *out)
-{
-	char show[QATSEC_SHOW_SIZE];
-	int rc = qatsec_u32(v, out);
-
-	if (rc == -EINVAL)
-		QATSEC_ERR(p, "not a decimal number: \"%s\"", qatsec_show(show, v));
-	else if (rc != 0)
-		QATSEC_ERR(p, "number too large");
-	return rc == 0;
-}
-
 /* Read a user section's instance counts before its keys, so that every
  * instance key can be judged on its own line, in file order, whatever the
  * order of the keys. Errors are left to the main pass.
@@ -303,9 +103,9 @@ qatsec_prescan(struct qatsec_parser *p)
 	int t, sp;
 
 	for (t = 0; t < 2; t++) {
-		p->pre_cnt[t] = 0;
-		p->pre_bad[t] = false;
-		p->pre_sp[t] = 1;
+		p->prescan_count[t] = 0;
+		p->prescan_bad[t] = false;
+		p->prescan_spelling[t] = 1;
 	}
 	while (pos < p->len) {
 		qatsec_split_line(qatsec_next_line(p->text, p->len, &pos), &l);
@@ -318,11 +118,11 @@ qatsec_prescan(struct qatsec_parser *p)
 		if (t < 0 || seen[t])
 			continue;
 		seen[t] = true;
-		p->pre_sp[t] = sp;
+		p->prescan_spelling[t] = sp;
 		if (qatsec_u32(l.val, &v) != 0 || v > QATSEC_MAX_INSTANCES)
-			p->pre_bad[t] = true;
+			p->prescan_bad[t] = true;
 		else
-			p->pre_cnt[t] = v;
+			p->prescan_count[t] = v;
 	}
 }
 
@@ -335,9 +135,9 @@ qatsec_finish_section(struct qatsec_parser *p)
 
 	if (p->kind == QATSEC_SEC_USER) {
 		for (t = 0; t < 2; t++) {
-			if (p->pre_bad[t])
+			if (p->prescan_bad[t])
 				continue;
-			us->nb_inst[t] = p->pre_cnt[t];
+			us->nb_inst[t] = p->prescan_count[t];
 			for (n = 0; n < us->nb_inst[t]; n++) {
 				if (p->name_given[t][n])
 					continue;
@@ -346,11 +146,11 @@ qatsec_finish_section(struct qatsec_parser *p)
 				qatsec_report(p, QATSEC_DIAG_ERROR, p->sec_line,
 					true,
 					"missing: required for each instance below %s=%u",
-					qatsec_count_keys[t][p->pre_sp[t]],
+					qatsec_count_keys[t][p->prescan_spelling[t]],
 					us->nb_inst[t]);
 			}
 		}
-		if (!p->pre_bad[0] && !p->pre_bad[1] &&
+		if (!p->prescan_bad[0] && !p->prescan_bad[1] &&
 				us->nb_inst[0] == 0 && us->nb_inst[1] == 0)
 			qatsec_report(p, QATSEC_DIAG_WARNING, p->sec_line,
 				false, "no Cy or Dc instance declared");
@@ -358,20 +158,6 @@ qatsec_finish_section(struct qatsec_parser *p)
 	p->kind = QATSEC_SEC_NONE;
 	p->has_sec = false;
 	p->us = NULL;
-}
-
-bool
-qatsec_valid_name(struct qatsec_str s, const char *extra)
-{
-	size_t i;
-
-	for (i = 0; i < s.n; i++)
-		if (!QATSEC_IS_DIGIT(s.p[i]) &&
-				!(QATSEC_LOWER(s.p[i]) >= 'a' &&
-				QATSEC_LOWER(s.p[i]) <= 'z') &&
-				strchr(extra, s.p[i]) == NULL)
-			return false;
-	return true;
 }
 
 static void
@@ -392,7 +178,7 @@ qatsec_header(struct qatsec_parser *p, const struct qatsec_line *l)
 		p->gen = 1;
 	}
 	p->nb_keys = 0;
-	memset(p->cnt_line, 0, sizeof(p->cnt_line));
+	memset(p->count_line, 0, sizeof(p->count_line));
 	memset(p->name_given, 0, sizeof(p->name_given));
 	if (l->kind == QATSEC_LINE_BAD_HEADER) {
 		QATSEC_HDR_ERR(p, "%s", l->err);

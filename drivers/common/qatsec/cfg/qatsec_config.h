@@ -2,12 +2,13 @@
  * qatsec layer 1: Intel-QAT-format endpoint configuration files and their
  * expansion into the ordered table of internal sections (SSL_DEV0_INT_0,
  * IPSec_INT_0, ...). Pure C: no EAL, no DPDK, so it can be unit-tested and
- * fuzzed on its own. The PMD (layer 2) and the claim layer (layer 3) consume
+ * fuzzed on its own. The core, the claim layer and the PMD consume
  * struct qatsec_section_table; nothing here allocates shared memory.
  */
 #ifndef QATSEC_CONFIG_H
 #define QATSEC_CONFIG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,6 +45,13 @@ enum qatsec_poll_mode {
 #define QATSEC_SVC_SYM	(1u << 1)
 #define QATSEC_SVC_ASYM	(1u << 2)
 #define QATSEC_SVC_DC	(1u << 3)
+#define QATSEC_NB_SERVICES	4
+
+/* ServicesEnabled names, by bit (QATSEC_SVC_*), and the spellings of the
+ * instance-count keys, [Cy|Dc][Number..|Num..].
+ */
+extern const char *const qatsec_service_names[QATSEC_NB_SERVICES];
+extern const char *const qatsec_count_keys[2][2];
 
 struct qatsec_core_range {
 	uint16_t lo, hi;
@@ -72,6 +80,11 @@ struct qatsec_endpoint_cfg {
 	char devtype[32];		/* "4xxx" from 4xxx_dev0.conf */
 	uint32_t index;			/* N from <type>_dev<N>.conf */
 	uint32_t services;		/* QATSEC_SVC_* */
+	/* Checked as QAT checks them but not used by qatsec yet, so that a
+	 * file valid for the QAT driver is valid here: ConfigVersion (qatsec
+	 * reads one format), the asymmetric ring depth (no asymmetric engine
+	 * yet) and the compression one (no compression backend).
+	 */
 	uint32_t config_version;
 	uint32_t cy_sym_depth;		/* CyNumConcurrentSymRequests */
 	uint32_t cy_asym_depth;		/* CyNumConcurrentAsymRequests */
@@ -104,7 +117,10 @@ struct qatsec_diags {
 	struct qatsec_diag d[QATSEC_MAX_DIAGS];
 };
 
-/* One instance of an internal section. */
+/* One instance of an internal section. Its poll mode and core are the
+ * application's to act on (rte_pmd_qatsec_user_start() hands them out, as
+ * QAT's instance info does): a soft endpoint is always polled.
+ */
 struct qatsec_int_inst {
 	uint16_t ep;			/* index into the endpoint array */
 	uint8_t type;			/* enum qatsec_inst_type */
@@ -191,6 +207,11 @@ void qatsec_diag_add(struct qatsec_diags *diags,
 		enum qatsec_diag_level level, const char *file, uint32_t line,
 		const char *section, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+void qatsec_diag_vadd(struct qatsec_diags *diags,
+		enum qatsec_diag_level level, const char *file, uint32_t line,
+		const char *section, const char *key, const char *fmt,
+		va_list ap)
+	__attribute__((format(printf, 7, 0)));
 
 /* Ring-slot budget of one endpoint: KERNEL and user instances against the
  * slots ServicesEnabled leaves per service. Run by qatsec_config_parse and

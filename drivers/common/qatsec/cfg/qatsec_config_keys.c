@@ -13,13 +13,6 @@
 static void
 qatsec_services(struct qatsec_parser *p, struct qatsec_str v)
 {
-	static const struct {
-		const char *name;
-		uint32_t bit;
-	} svc[] = {
-		{ "cy", QATSEC_SVC_CY }, { "sym", QATSEC_SVC_SYM },
-		{ "asym", QATSEC_SVC_ASYM }, { "dc", QATSEC_SVC_DC },
-	};
 	char show[QATSEC_SHOW_SIZE];
 	uint32_t bits = 0, nb = 0, errs = p->nb_errors;
 	size_t i = 0, j, s;
@@ -33,16 +26,17 @@ qatsec_services(struct qatsec_parser *p, struct qatsec_str v)
 		i = j + 1;
 		if (tok.n == 0)
 			continue;
-		for (s = 0; s < sizeof(svc) / sizeof(svc[0]); s++)
-			if (qatsec_str_eq(tok, svc[s].name))
+		for (s = 0; s < QATSEC_NB_SERVICES; s++)
+			if (qatsec_str_eq(tok, qatsec_service_names[s]))
 				break;
-		if (s == sizeof(svc) / sizeof(svc[0]))
+		if (s == QATSEC_NB_SERVICES)
 			QATSEC_ERR(p, "unknown service \"%s\": use cy, sym, asym or dc",
 				qatsec_show(show, tok));
-		else if (bits & svc[s].bit)
-			QATSEC_ERR(p, "service %s listed twice", svc[s].name);
+		else if (bits & (1u << s))
+			QATSEC_ERR(p, "service %s listed twice",
+				qatsec_service_names[s]);
 		else {
-			bits |= svc[s].bit;
+			bits |= 1u << s;
 			nb++;
 		}
 	}
@@ -109,13 +103,13 @@ static bool
 qatsec_count(struct qatsec_parser *p, int t, int sp, struct qatsec_str v,
 		uint32_t *out)
 {
-	if (p->cnt_line[t] != 0) {
+	if (p->count_line[t] != 0) {
 		QATSEC_ERR(p, "also given as %s at line %u",
-			qatsec_count_keys[t][p->cnt_sp[t]], p->cnt_line[t]);
+			qatsec_count_keys[t][p->count_spelling[t]], p->count_line[t]);
 		return false;
 	}
-	p->cnt_line[t] = p->lineno;
-	p->cnt_sp[t] = sp;
+	p->count_line[t] = p->lineno;
+	p->count_spelling[t] = sp;
 	if (!qatsec_get_u32(p, v, out))
 		return false;
 	if (*out > QATSEC_MAX_INSTANCES) {
@@ -294,12 +288,12 @@ qatsec_user_key(struct qatsec_parser *p, struct qatsec_str k,
 		else if (qatsec_str_eq(suffix, "CoreAffinity"))
 			which = 2;
 		if (which >= 0 && canon) {
-			if (p->pre_bad[t])
+			if (p->prescan_bad[t])
 				return;	/* the count is already an error */
-			if (n >= p->pre_cnt[t]) {
+			if (n >= p->prescan_count[t]) {
 				QATSEC_WARN(p, "ignored: beyond %s=%u",
-					qatsec_count_keys[t][p->pre_sp[t]],
-					p->pre_cnt[t]);
+					qatsec_count_keys[t][p->prescan_spelling[t]],
+					p->prescan_count[t]);
 				return;
 			}
 			if (which == 0)
@@ -314,3 +308,92 @@ qatsec_user_key(struct qatsec_parser *p, struct qatsec_str k,
 	QATSEC_ERR(p, "unknown key");
 }
 
+/* Rings of one QAT 2.0 endpoint, split evenly between enabled services. */
+#define QATSEC_RING_SLOTS	64
+#define QATSEC_CY_SVCS	(QATSEC_SVC_CY | QATSEC_SVC_SYM | QATSEC_SVC_ASYM)
+
+static const char *
+qatsec_svc_str(uint32_t services, char *buf, size_t size)
+{
+	size_t off = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < QATSEC_NB_SERVICES; i++)
+		if ((services & (1u << i)) && off < size)
+			off += (size_t)snprintf(buf + off, size - off, "%s%s",
+				off != 0 ? ";" : "", qatsec_service_names[i]);
+	return buf;
+}
+
+/* The budget is per type (Cy, Dc); kernel instances take their rings
+ * first, as in the driver, then user sections in file order. Only the
+ * first process left out is reported per type: later ones only repeat it.
+ */
+static uint32_t
+qatsec_check_type(const struct qatsec_endpoint_cfg *ep, uint32_t t,
+		uint32_t slots, const char *svc, struct qatsec_diags *diags)
+{
+	static const char *const what[2] = { "crypto", "compression" };
+	static const char *const need[2] = {
+		"Cy instances need a cy, sym or asym service",
+		"Dc instances need the dc service",
+	};
+	const char *f = ep->path;
+	uint64_t used = ep->kernel_inst[t], nb;
+	uint32_t s, errors = 0;
+	bool full = used > slots;
+
+	if (full && slots == 0)
+		qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, 0, "KERNEL",
+			qatsec_count_keys[t][0], "%s: ServicesEnabled=%s", need[t], svc);
+	else if (full)
+		qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, 0, "KERNEL",
+			qatsec_count_keys[t][0],
+			"%u instances do not fit: endpoint has %u %s instance slots with ServicesEnabled=%s",
+			ep->kernel_inst[t], slots, what[t], svc);
+	errors += full;
+	for (s = 0; s < ep->nb_sections && s < QATSEC_MAX_USER_SECTIONS; s++) {
+		const struct qatsec_user_section *us = &ep->sections[s];
+
+		nb = us->nb_inst[t];
+		if (nb == 0 || (full && slots != 0))
+			continue;
+		if (slots == 0) {
+			errors++;
+			qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, us->line,
+				us->name, qatsec_count_keys[t][1],
+				"%s: ServicesEnabled=%s", need[t], svc);
+		} else if (used + nb * us->num_processes > slots) {
+			errors++;
+			qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, us->line,
+				us->name, "NumProcesses",
+				"process %u does not fit: endpoint has %u %s instance slots with ServicesEnabled=%s",
+				(uint32_t)((slots - used) / nb), slots, what[t],
+				svc);
+			full = true;
+		} else {
+			used += nb * us->num_processes;
+		}
+	}
+	return errors;
+}
+
+uint32_t
+qatsec_config_check_slots(const struct qatsec_endpoint_cfg *ep,
+		struct qatsec_diags *diags)
+{
+	uint32_t t, nb_svc = 0, per;
+	char svc[24];
+
+	for (t = 0; t < QATSEC_NB_SERVICES; t++)
+		nb_svc += (ep->services >> t) & 1u;
+	if (nb_svc == 0)
+		return 0;	/* the parser already said so */
+	qatsec_svc_str(ep->services, svc, sizeof(svc));
+	per = QATSEC_RING_SLOTS / nb_svc;
+	return qatsec_check_type(ep, QATSEC_INST_CY,
+			(ep->services & QATSEC_CY_SVCS) ? per : 0, svc, diags) +
+		qatsec_check_type(ep, QATSEC_INST_DC,
+			(ep->services & QATSEC_SVC_DC) ? per : 0, svc, diags);
+}

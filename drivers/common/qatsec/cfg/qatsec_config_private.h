@@ -83,23 +83,18 @@ struct qatsec_parser {
 	uint32_t sec_line;
 	struct qatsec_user_section *us;
 	/* instance counts of the user section, read ahead (see prescan) */
-	uint32_t pre_cnt[2];
-	bool pre_bad[2];
-	int pre_sp[2];
+	uint32_t prescan_count[2];
+	bool prescan_bad[2];
+	int prescan_spelling[2];
 	/* count keys met so far in this section */
-	uint32_t cnt_line[2];
-	int cnt_sp[2];
+	uint32_t count_line[2];
+	int count_spelling[2];
 	bool name_given[2][QATSEC_MAX_INSTANCES];
 	struct qatsec_seen seen[QATSEC_MAX_SEEN];
 	uint32_t nb_seen;
 	uint32_t gen;
 	uint32_t nb_keys;
 	struct qatsec_key_slot keys[QATSEC_KEYTAB_SIZE];
-};
-
-static const char *const qatsec_count_keys[2][2] __attribute__((unused)) = {
-	{ "NumberCyInstances", "NumCyInstances" },
-	{ "NumberDcInstances", "NumDcInstances" },
 };
 
 static const char *const qatsec_type_prefix[2] __attribute__((unused)) = { "Cy", "Dc" };
@@ -121,6 +116,7 @@ static const char *const qatsec_type_prefix[2] __attribute__((unused)) = { "Cy",
 #define QATSEC_HDR_ERR(p, ...) \
 	qatsec_report(p, QATSEC_DIAG_ERROR, (p)->lineno, false, __VA_ARGS__)
 
+bool qatsec_mem_eq_ci(const char *a, const char *b, size_t n);
 bool qatsec_match(struct qatsec_str s, const char *lit, bool prefix);
 struct qatsec_str qatsec_trim(const char *p, size_t n);
 const char *qatsec_show(char *buf, struct qatsec_str s);

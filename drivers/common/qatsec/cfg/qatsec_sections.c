@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec layer 1: expansion of parsed endpoints into the ordered table of
  * internal sections (SSL_DEV0_INT_0, IPsec_INT_0, ...) that the claim layer
- * hands out first fit, with the checks that span files; also the
- * per-endpoint ring-slot budget, the process-to-core mapping and the
- * diagnostic helpers. The table order is the claim order: endpoints in
+ * hands out first fit, with the checks that span files, and the
+ * process-to-core mapping. The table order is the claim order: endpoints in
  * index order, their user sections in file order, a shared section's
  * S_INT_<i> all at the place of its first declaration.
  */
@@ -16,16 +15,12 @@
 
 #include "qatsec_config.h"
 
-/* Rings of one QAT 2.0 endpoint, split evenly between enabled services. */
-#define QATSEC_RING_SLOTS	64
 #define QATSEC_MAX_DECLS \
 	(QATSEC_MAX_ENDPOINTS * QATSEC_MAX_USER_SECTIONS)
 /* Longest internal name formatted before checking it against the limit:
  * a 49-character user name + "_DEV4294967295_INT_63".
  */
 #define QATSEC_NAME_BUF		96
-
-#define QATSEC_CY_SVCS	(QATSEC_SVC_CY | QATSEC_SVC_SYM | QATSEC_SVC_ASYM)
 
 /* One user section of one endpoint, in claim order. */
 struct qatsec_decl {
@@ -63,91 +58,6 @@ struct qatsec_expander {
 	struct qatsec_group groups[QATSEC_MAX_DECLS];
 };
 
-static const char *
-qatsec_svc_str(uint32_t services, char *buf, size_t size)
-{
-	static const char *const names[] = { "cy", "sym", "asym", "dc" };
-	size_t off = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < 4; i++)
-		if ((services & (1u << i)) && off < size)
-			off += (size_t)snprintf(buf + off, size - off, "%s%s",
-				off != 0 ? ";" : "", names[i]);
-	return buf;
-}
-
-static void
-qatsec_cat(char *buf, size_t size, size_t *off, const char *fmt, va_list ap)
-{
-	int r;
-
-	if (*off + 1 >= size)
-		return;
-	r = vsnprintf(buf + *off, size - *off, fmt, ap);
-	if (r < 0)
-		return;
-	*off += (size_t)r < size - *off ? (size_t)r : size - *off - 1;
-}
-
-static void
-qatsec_catf(char *buf, size_t size, size_t *off, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-qatsec_catf(char *buf, size_t size, size_t *off, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	qatsec_cat(buf, size, off, fmt, ap);
-	va_end(ap);
-}
-
-void
-qatsec_diag_add(struct qatsec_diags *diags, enum qatsec_diag_level level,
-		const char *file, uint32_t line, const char *section,
-		const char *key, const char *fmt, ...)
-{
-	va_list ap;
-	struct qatsec_diag *d;
-	size_t off = 0;
-
-	if (diags == NULL)
-		return;
-	if (level == QATSEC_DIAG_ERROR) {
-		if (diags->nb_errors < UINT32_MAX)
-			diags->nb_errors++;
-	} else if (diags->nb_warnings < UINT32_MAX) {
-		diags->nb_warnings++;
-	}
-	if (diags->nb >= QATSEC_MAX_DIAGS)
-		return;
-	d = &diags->d[diags->nb++];
-	d->level = level;
-	d->line = line;
-	d->msg[0] = '\0';
-	qatsec_catf(d->msg, sizeof(d->msg), &off, "%s",
-		file != NULL ? file : "");
-	if (line != 0)
-		qatsec_catf(d->msg, sizeof(d->msg), &off, ":%u", line);
-	qatsec_catf(d->msg, sizeof(d->msg), &off, ": ");
-	if (section != NULL)
-		qatsec_catf(d->msg, sizeof(d->msg), &off, "[%s] ", section);
-	if (key != NULL)
-		qatsec_catf(d->msg, sizeof(d->msg), &off, "%s: ", key);
-	va_start(ap, fmt);
-	qatsec_cat(d->msg, sizeof(d->msg), &off, fmt, ap);
-	va_end(ap);
-}
-
-const char *
-qatsec_diag_level_str(enum qatsec_diag_level level)
-{
-	return level == QATSEC_DIAG_ERROR ? "error" : "warning";
-}
-
 int
 qatsec_inst_core(const struct qatsec_inst_cfg *inst, uint32_t n)
 {
@@ -176,82 +86,6 @@ qatsec_inst_core(const struct qatsec_inst_cfg *inst, uint32_t n)
 	return -1;
 }
 
-/* The budget is per type (Cy, Dc); kernel instances take their rings
- * first, as in the driver, then user sections in file order. Only the
- * first process left out is reported per type: later ones only repeat it.
- */
-static uint32_t
-qatsec_check_type(const struct qatsec_endpoint_cfg *ep, uint32_t t,
-		uint32_t slots, const char *svc, struct qatsec_diags *diags)
-{
-	static const char *const what[2] = { "crypto", "compression" };
-	static const char *const need[2] = {
-		"Cy instances need a cy, sym or asym service",
-		"Dc instances need the dc service",
-	};
-	static const char *const cnt_key[2][2] = {
-		{ "NumberCyInstances", "NumCyInstances" },
-		{ "NumberDcInstances", "NumDcInstances" },
-	};
-	const char *f = ep->path;
-	uint64_t used = ep->kernel_inst[t], nb;
-	uint32_t s, errors = 0;
-	bool full = used > slots;
-
-	if (full && slots == 0)
-		qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, 0, "KERNEL",
-			cnt_key[t][0], "%s: ServicesEnabled=%s", need[t], svc);
-	else if (full)
-		qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, 0, "KERNEL",
-			cnt_key[t][0],
-			"%u instances do not fit: endpoint has %u %s instance slots with ServicesEnabled=%s",
-			ep->kernel_inst[t], slots, what[t], svc);
-	errors += full;
-	for (s = 0; s < ep->nb_sections && s < QATSEC_MAX_USER_SECTIONS; s++) {
-		const struct qatsec_user_section *us = &ep->sections[s];
-
-		nb = us->nb_inst[t];
-		if (nb == 0 || (full && slots != 0))
-			continue;
-		if (slots == 0) {
-			errors++;
-			qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, us->line,
-				us->name, cnt_key[t][1],
-				"%s: ServicesEnabled=%s", need[t], svc);
-		} else if (used + nb * us->num_processes > slots) {
-			errors++;
-			qatsec_diag_add(diags, QATSEC_DIAG_ERROR, f, us->line,
-				us->name, "NumProcesses",
-				"process %u does not fit: endpoint has %u %s instance slots with ServicesEnabled=%s",
-				(uint32_t)((slots - used) / nb), slots, what[t],
-				svc);
-			full = true;
-		} else {
-			used += nb * us->num_processes;
-		}
-	}
-	return errors;
-}
-
-uint32_t
-qatsec_config_check_slots(const struct qatsec_endpoint_cfg *ep,
-		struct qatsec_diags *diags)
-{
-	uint32_t t, nb_svc = 0, per;
-	char svc[24];
-
-	for (t = 0; t < 4; t++)
-		nb_svc += (ep->services >> t) & 1u;
-	if (nb_svc == 0)
-		return 0;	/* the parser already said so */
-	qatsec_svc_str(ep->services, svc, sizeof(svc));
-	per = QATSEC_RING_SLOTS / nb_svc;
-	return qatsec_check_type(ep, QATSEC_INST_CY,
-			(ep->services & QATSEC_CY_SVCS) ? per : 0, svc, diags) +
-		qatsec_check_type(ep, QATSEC_INST_DC,
-			(ep->services & QATSEC_SVC_DC) ? per : 0, svc, diags);
-}
-
 static void
 qatsec_xerr(struct qatsec_expander *x, const struct qatsec_decl *d,
 		enum qatsec_diag_level level, const char *fmt, ...)
@@ -262,16 +96,14 @@ static void
 qatsec_xerr(struct qatsec_expander *x, const struct qatsec_decl *d,
 		enum qatsec_diag_level level, const char *fmt, ...)
 {
-	char msg[QATSEC_MAX_DIAG_MSG];
 	va_list ap;
 
 	if (level == QATSEC_DIAG_ERROR)
 		x->nb_errors++;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	qatsec_diag_vadd(x->diags, level, d->ep->path, d->us->line,
+		d->us->name, NULL, fmt, ap);
 	va_end(ap);
-	qatsec_diag_add(x->diags, level, d->ep->path, d->us->line, d->us->name,
-		NULL, "%s", msg);
 }
 
 static bool

@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 3: section claims, the icp_sal_userStart/Stop of DPDK.
+ * qatsec claims: who holds which internal section, the icp_sal_userStart/
+ * Stop of DPDK.
  *
  * A section is held by a pid written with compare-and-swap, so racing
  * claimers never both win and a claimer that dies mid-way leaves a pid the
  * reaper recognises as dead. The holder's start time (from /proc) is kept
- * beside the pid so a recycled pid is not mistaken for the holder. The
- * primary reaps every 100 ms: it stops a dead holder's device, drains and
- * frees its instance rings, then frees the section. Claim events travel to
- * the primary over rte_mp so the daemon can log every one of them.
+ * beside the pid so a recycled pid is not mistaken for the holder; that
+ * protocol is qatsec_holder.c, this file is its EAL side: this process's
+ * references, waiting, events, the reaper. The primary reaps every 100 ms: it has the section's device stopped (the
+ * PMD's hook), empties its instance rings (kept for the next holder), then
+ * frees the section. Claim events travel to the primary over rte_mp so the
+ * daemon can log every one of them.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,9 @@
 #include <rte_eal.h>
 #include <rte_string_fns.h>
 
-#include "rte_pmd_qatsec.h"
 #include "qatsec_claim.h"
-#include "qatsec_pmd_private.h"
+#include "qatsec_holder.h"
+#include "qatsec_log.h"
 
 #define REAP_PERIOD_US	(100 * 1000)
 #define WAIT_STEP_US	(5 * 1000)
@@ -40,8 +41,11 @@ static struct {
 	uint32_t refs;
 } held = { 0, -1, 0 };
 
-/* Set while the primary quiesces a dead holder's section. */
-static bool reaping;
+/* Set while the primary stops a section whoever holds it: reclaiming a
+ * dead holder's section, or its own shutdown.
+ */
+static bool ownership_bypassed;
+static qatsec_claim_stop_hook_t stop_hook;
 static bool primary_started;
 static bool atexit_set;
 
@@ -56,97 +60,19 @@ struct claim_ev {
 	char comm[32];
 };
 
-/* Field 22 of /proc/<pid>/stat: start time in clock ticks since boot;
- * 0 when the process is gone or a zombie (dead, not yet reaped by its
- * parent: it holds nothing any more).
- */
-static uint64_t
-proc_start_time(pid_t pid)
-{
-	char path[64], buf[1024], *p;
-	unsigned long long v = 0;
-	ssize_t n;
-	int fd, field;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	/* comm may hold spaces and parentheses: start after the last ')'. */
-	p = strrchr(buf, ')');
-	if (p == NULL || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X')
-		return 0;
-	for (field = 2; field < 22 && *p != '\0'; p++)
-		if (*p == ' ')
-			field++;
-	if (sscanf(p, "%llu", &v) != 1)
-		return 0;
-	return v;
-}
-
-static void
-proc_comm(pid_t pid, char *out, size_t len)
-{
-	char path[64];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
-	out[0] = '\0';
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	n = read(fd, out, len - 1);
-	close(fd);
-	if (n <= 0) {
-		out[0] = '\0';
-		return;
-	}
-	out[n] = '\0';
-	out[strcspn(out, "\n")] = '\0';
-}
-
 /* This process's start time and name, read from /proc once per pid (a
  * forked child reads its own): a claim and its release then make no
  * system call but the message to the primary.
  */
-static struct {
-	pid_t pid;
-	uint64_t start;
-	char comm[32];
-} self;
+static struct qatsec_holder_id self;
 
 static void
 self_refresh(void)
 {
 	pid_t me = getpid();
 
-	if (self.pid == me)
-		return;
-	self.start = proc_start_time(me);
-	proc_comm(me, self.comm, sizeof(self.comm));
-	self.pid = me;
-}
-
-bool
-qatsec_claim_holder_alive(const struct qatsec_sec_shared *ss)
-{
-	uint32_t pid = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
-	uint64_t start, now;
-
-	if (pid == 0)
-		return false;
-	now = proc_start_time((pid_t)pid);
-	if (now == 0)
-		return false;
-	start = __atomic_load_n(&ss->owner_start, __ATOMIC_ACQUIRE);
-	/* 0: the claim is being written; a live pid is enough then. */
-	return start == 0 || now == start;
+	if (self.pid != (uint32_t)me)
+		qatsec_holder_id_read(me, &self);
 }
 
 static uint64_t
@@ -156,18 +82,6 @@ now_ns(void)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-static struct qatsec_section_table
-table_view(const struct qatsec_table *t)
-{
-	struct qatsec_section_table v = {
-		.nb_sections = t->nb_sections,
-		.nb_inst = t->nb_inst,
-		.sections = qatsec_tbl_sections(t),
-		.inst = qatsec_tbl_inst(t),
-	};
-	return v;
 }
 
 static const char *
@@ -192,8 +106,8 @@ notify(enum ev_type type, uint32_t section)
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		QATSEC_LOG(NOTICE, "%s: section %s (%s) %s pid %u (%s)",
 			type == EV_CLAIM ? "claim" : "release",
-			qatsec_tbl_sections(qatsec_tbl)[section].name,
-			dev_name_of(qatsec_tbl, section),
+			qatsec_tbl_sections(qatsec_table())[section].name,
+			dev_name_of(qatsec_table(), section),
 			type == EV_CLAIM ? "to" : "from", ev.pid, ev.comm);
 		return;
 	}
@@ -210,55 +124,50 @@ ev_action(const struct rte_mp_msg *msg, const void *peer __rte_unused)
 {
 	struct claim_ev ev;
 
-	if (msg->len_param != sizeof(ev) || qatsec_tbl == NULL)
+	if (msg->len_param != sizeof(ev) || qatsec_table() == NULL)
 		return 0;
 	memcpy(&ev, msg->param, sizeof(ev));
 	ev.comm[sizeof(ev.comm) - 1] = '\0';
-	if (ev.section >= qatsec_tbl->nb_sections)
+	if (ev.section >= qatsec_table()->nb_sections)
 		return 0;
 	QATSEC_LOG(NOTICE, "%s: section %s (%s) %s pid %u (%s)",
 		ev.type == EV_CLAIM ? "claim" : "release",
-		qatsec_tbl_sections(qatsec_tbl)[ev.section].name,
-		dev_name_of(qatsec_tbl, ev.section),
+		qatsec_tbl_sections(qatsec_table())[ev.section].name,
+		dev_name_of(qatsec_table(), ev.section),
 		ev.type == EV_CLAIM ? "to" : "from", ev.pid, ev.comm);
 	return 0;
 }
 
-/* Stop the section's device and drop its instance rings with whatever
- * they still hold. Returns the number of ops drained.
+/* Have the section's device stopped, then empty its instances, keeping
+ * their rings for the next holder. Returns the number of ops dropped.
  */
 static unsigned int
 section_quiesce(struct qatsec_table *t, uint32_t section)
 {
 	const struct qatsec_int_section *s = &qatsec_tbl_sections(t)[section];
-	int id = qatsec_tbl_sec_shared(t)[section].dev_id;
-	struct rte_cryptodev *dev;
-	unsigned int drained = 0;
+	unsigned int dropped = 0;
 	uint32_t q;
 
-	if (id < 0)
+	if (qatsec_tbl_sec_shared(t)[section].dev_id < 0)
 		return 0;
-	dev = rte_cryptodev_pmd_get_dev(id);
-	if (dev->data->dev_started)
-		rte_cryptodev_stop(id);
-	for (q = 0; q < s->nb_cy; q++) {
-		struct qatsec_qp *qp = qatsec_section_qp(t, section, q);
+	if (stop_hook != NULL)
+		stop_hook(section);
+	for (q = 0; q < s->nb_cy; q++)
+		dropped += qatsec_qp_release(qatsec_section_qp(t, section, q));
+	return dropped;
+}
 
-		if (qp->ring != NULL)
-			drained += rte_ring_count(qp->ring);
-		qatsec_qp_release(qp);
-		if (q < dev->data->nb_queue_pairs &&
-				dev->data->queue_pairs != NULL)
-			dev->data->queue_pairs[q] = NULL;
-	}
-	return drained;
+void
+qatsec_claim_set_stop_hook(qatsec_claim_stop_hook_t hook)
+{
+	stop_hook = hook;
 }
 
 static void
 log_holders(const struct qatsec_table *t, const char *user, uint32_t n)
 {
 	const struct qatsec_sec_shared *ss = qatsec_tbl_sec_shared(t);
-	struct qatsec_section_table v = table_view(t);
+	struct qatsec_section_table v = qatsec_table_view(t);
 	char buf[1024];
 	size_t off = 0;
 	int i = -1;
@@ -276,73 +185,62 @@ log_holders(const struct qatsec_table *t, const char *user, uint32_t n)
 		user, n, buf);
 }
 
+/* A further start in the process that holds a section: one more
+ * reference on the same section, if it is of the same user section.
+ */
+static int
+claim_again(const struct qatsec_section_table *v, const char *user,
+		uint32_t *section)
+{
+	if (strcasecmp(v->sections[held.section].user, user) != 0) {
+		QATSEC_LOG(ERR, "pid %d already holds section %s; a process holds one section",
+			(int)held.pid, v->sections[held.section].name);
+		return -EBUSY;
+	}
+	held.refs++;
+	*section = held.section;
+	return 0;
+}
+
 int
 qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 {
-	struct qatsec_table *t = qatsec_tbl;
+	struct qatsec_table *t = qatsec_table();
 	struct qatsec_section_table v;
 	struct qatsec_sec_shared *ss;
-	uint64_t deadline, my_start;
-	uint32_t me = (uint32_t)getpid(), n;
+	uint64_t deadline;
+	uint32_t n;
 	int i;
 
 	if (t == NULL)
 		return -ENODEV;
-	v = table_view(t);
+	v = qatsec_table_view(t);
 	ss = qatsec_tbl_sec_shared(t);
-	if (held.pid == (pid_t)me && held.refs > 0) {
-		if (strcasecmp(v.sections[held.section].user, user) != 0) {
-			QATSEC_LOG(ERR, "pid %u already holds section %s; a process holds one section",
-				me, v.sections[held.section].name);
-			return -EBUSY;
-		}
-		held.refs++;
-		*section = held.section;
-		return 0;
-	}
-	n = 0;
-	for (i = -1; (i = qatsec_sections_find_user(&v, user, i + 1)) >= 0;)
-		n += ss[i].dev_id >= 0;
+	if (held.pid == getpid() && held.refs > 0)
+		return claim_again(&v, user, section);
+	n = qatsec_holder_candidates(&v, ss, user);
 	if (n == 0) {
 		QATSEC_LOG(ERR, "no section named '%s' with crypto instances in this configuration",
 			user);
 		return -EINVAL;
 	}
 	self_refresh();
-	my_start = self.start;
 	deadline = now_ns() + (uint64_t)wait_ms * 1000000ull;
-	for (;;) {
-		for (i = -1; (i = qatsec_sections_find_user(&v, user, i + 1)) >= 0;) {
-			uint32_t free_pid = 0;
-
-			if (ss[i].dev_id < 0 || __atomic_load_n(&ss[i].owner_pid,
-					__ATOMIC_RELAXED) != 0)
-				continue;
-			if (!__atomic_compare_exchange_n(&ss[i].owner_pid,
-					&free_pid, me, false, __ATOMIC_ACQ_REL,
-					__ATOMIC_RELAXED))
-				continue;
-			memcpy(ss[i].owner_name, self.comm,
-				sizeof(ss[i].owner_name));
-			ss[i].claim_ns = now_ns();
-			ss[i].claims++;
-			__atomic_store_n(&ss[i].owner_start, my_start,
-				__ATOMIC_RELEASE);
-			held.pid = (pid_t)me;
-			held.section = i;
-			held.refs = 1;
-			if (!atexit_set)
-				atexit_set = atexit(release_at_exit) == 0;
-			*section = i;
-			notify(EV_CLAIM, i);
-			return 0;
+	while ((i = qatsec_holder_take(&v, ss, user, &self, now_ns())) < 0) {
+		if (now_ns() >= deadline) {
+			log_holders(t, user, n);
+			return -ENOSPC;
 		}
-		if (now_ns() >= deadline)
-			break;
 		rte_delay_us_sleep(WAIT_STEP_US);
 	}
-	log_holders(t, user, n);
-	return -ENOSPC;
+	held.pid = (pid_t)self.pid;
+	held.section = i;
+	held.refs = 1;
+	if (!atexit_set)
+		atexit_set = atexit(release_at_exit) == 0;
+	*section = i;
+	notify(EV_CLAIM, i);
+	return 0;
 }
 
 /* Applications that exit without rte_eal_cleanup() (dpdk-test-crypto-perf
@@ -355,20 +253,10 @@ release_at_exit(void)
 		qatsec_release();
 }
 
-static void
-section_free(struct qatsec_sec_shared *ss, uint32_t pid)
-{
-	ss->owner_name[0] = '\0';
-	ss->claim_ns = 0;
-	__atomic_store_n(&ss->owner_start, 0, __ATOMIC_RELAXED);
-	__atomic_compare_exchange_n(&ss->owner_pid, &pid, 0, false,
-		__ATOMIC_RELEASE, __ATOMIC_RELAXED);
-}
-
 int
 qatsec_release(void)
 {
-	struct qatsec_table *t = qatsec_tbl;
+	struct qatsec_table *t = qatsec_table();
 	uint32_t section;
 
 	if (t == NULL || held.pid != getpid() || held.refs == 0)
@@ -377,7 +265,8 @@ qatsec_release(void)
 		return 0;
 	section = held.section;
 	section_quiesce(t, section);
-	section_free(&qatsec_tbl_sec_shared(t)[section], (uint32_t)held.pid);
+	qatsec_holder_give_back(&qatsec_tbl_sec_shared(t)[section],
+		(uint32_t)held.pid);
 	held.section = -1;
 	notify(EV_RELEASE, section);
 	return 0;
@@ -390,37 +279,36 @@ qatsec_claim_held(void)
 }
 
 int
-qatsec_claim_check(const struct rte_cryptodev *dev, const char *what)
+qatsec_claim_check(uint32_t section, const char *dev_name, const char *what)
 {
-	const struct qatsec_dev_private *p = dev->data->dev_private;
+	struct qatsec_table *t = qatsec_table();
 	const struct qatsec_sec_shared *ss;
 	uint32_t owner;
 
-	if (qatsec_tbl == NULL || reaping)
+	if (t == NULL || ownership_bypassed || section >= t->nb_sections)
 		return 0;
-	ss = &qatsec_tbl_sec_shared(qatsec_tbl)[p->section];
+	ss = &qatsec_tbl_sec_shared(t)[section];
 	owner = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
 	if (owner == 0 || owner == (uint32_t)getpid())
 		return 0;
 	QATSEC_LOG(ERR, "%s: %s refused to pid %d: section %s is held by pid %u (%s)",
-		dev->data->name, what, (int)getpid(),
-		qatsec_tbl_sections(qatsec_tbl)[p->section].name, owner,
-		ss->owner_name);
+		dev_name, what, (int)getpid(),
+		qatsec_tbl_sections(t)[section].name, owner, ss->owner_name);
 	return -EPERM;
 }
 
 void
-qatsec_claim_force(bool on)
+qatsec_claim_bypass_ownership(bool on)
 {
-	reaping = on;
+	ownership_bypassed = on;
 }
 
-unsigned int
-qatsec_claim_reap(void)
+static unsigned int
+reap(void)
 {
-	struct qatsec_table *t = qatsec_tbl;
+	struct qatsec_table *t = qatsec_table();
 	struct qatsec_sec_shared *ss;
-	unsigned int n = 0, drained;
+	unsigned int n = 0, dropped;
 	uint32_t i, pid;
 
 	if (t == NULL)
@@ -428,15 +316,16 @@ qatsec_claim_reap(void)
 	ss = qatsec_tbl_sec_shared(t);
 	for (i = 0; i < t->nb_sections; i++) {
 		pid = __atomic_load_n(&ss[i].owner_pid, __ATOMIC_ACQUIRE);
-		if (pid == 0 || qatsec_claim_holder_alive(&ss[i]))
+		if (pid == 0 || qatsec_holder_alive(&ss[i],
+				qatsec_proc_start_time))
 			continue;
-		reaping = true;
-		drained = section_quiesce(t, i);
-		reaping = false;
+		ownership_bypassed = true;
+		dropped = section_quiesce(t, i);
+		ownership_bypassed = false;
 		QATSEC_LOG(NOTICE, "Process %u %s exit with orphan rings: section %s reclaimed, %u in-flight ops drained",
 			pid, ss[i].owner_name,
-			qatsec_tbl_sections(t)[i].name, drained);
-		section_free(&ss[i], pid);
+			qatsec_tbl_sections(t)[i].name, dropped);
+		qatsec_holder_give_back(&ss[i], pid);
 		n++;
 	}
 	return n;
@@ -445,7 +334,7 @@ qatsec_claim_reap(void)
 static void
 reap_alarm(void *arg __rte_unused)
 {
-	qatsec_claim_reap();
+	reap();
 	if (primary_started)
 		rte_eal_alarm_set(REAP_PERIOD_US, reap_alarm, NULL);
 }
@@ -475,75 +364,4 @@ qatsec_claim_primary_stop(void)
 	primary_started = false;
 	rte_eal_alarm_cancel(reap_alarm, (void *)-1);
 	rte_mp_action_unregister(EV_MSG);
-}
-
-int
-rte_pmd_qatsec_user_start(const char *name, uint32_t wait_ms,
-		struct rte_pmd_qatsec_claim *claim)
-{
-	const struct qatsec_int_section *s;
-	const struct qatsec_int_inst *inst;
-	uint32_t section, k, n = 0;
-	int ret;
-
-	if (name == NULL)
-		return -EINVAL;
-	ret = qatsec_claim(name, wait_ms, &section);
-	if (ret < 0 || claim == NULL)
-		return ret;
-	s = &qatsec_tbl_sections(qatsec_tbl)[section];
-	inst = qatsec_tbl_inst(qatsec_tbl);
-	memset(claim, 0, sizeof(*claim));
-	rte_strscpy(claim->section, s->name, sizeof(claim->section));
-	rte_strscpy(claim->user, s->user, sizeof(claim->user));
-	claim->dev_id = qatsec_tbl_sec_shared(qatsec_tbl)[section].dev_id;
-	for (k = s->first_inst; k < s->first_inst + s->nb_inst &&
-			n < RTE_PMD_QATSEC_MAX_QP; k++) {
-		struct rte_pmd_qatsec_instance *ci = &claim->instances[n];
-
-		if (inst[k].type != QATSEC_INST_CY)
-			continue;
-		ci->qp_id = n++;
-		ci->endpoint = qatsec_tbl->eps[inst[k].ep].index;
-		ci->core = inst[k].core;
-		ci->poll_mode = inst[k].poll_mode;
-		rte_strscpy(ci->name, inst[k].name, sizeof(ci->name));
-	}
-	claim->nb_instances = n;
-	return 0;
-}
-
-int
-rte_pmd_qatsec_user_stop(void)
-{
-	return qatsec_release();
-}
-
-int
-rte_pmd_qatsec_section_info(uint32_t idx,
-		struct rte_pmd_qatsec_section_info *info)
-{
-	struct qatsec_table *t = qatsec_tbl != NULL ? qatsec_tbl :
-		qatsec_table_lookup();
-	const struct qatsec_int_section *s;
-	const struct qatsec_sec_shared *ss;
-
-	if (t == NULL)
-		return -ENODEV;
-	if (idx >= t->nb_sections || info == NULL)
-		return -EINVAL;
-	s = &qatsec_tbl_sections(t)[idx];
-	ss = &qatsec_tbl_sec_shared(t)[idx];
-	memset(info, 0, sizeof(*info));
-	rte_strscpy(info->name, s->name, sizeof(info->name));
-	rte_strscpy(info->user, s->user, sizeof(info->user));
-	info->dev_id = ss->dev_id;
-	info->nb_instances = s->nb_cy;
-	info->owner_pid = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
-	if (info->owner_pid != 0) {
-		rte_strscpy(info->owner_name, ss->owner_name,
-			sizeof(info->owner_name));
-		info->claimed_ns = ss->claim_ns;
-	}
-	return 0;
 }

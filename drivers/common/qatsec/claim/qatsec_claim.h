@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 3: who holds which internal section. Claims are first fit
+ * qatsec claims: who holds which internal section. Claims are first fit
  * over the shared table, taken with compare-and-swap on the section's
  * owner pid; the primary reclaims the sections of processes that died.
+ * Uses the core only: the PMD tells it how to stop a section's device
+ * (qatsec_claim_set_stop_hook).
  */
 #ifndef QATSEC_CLAIM_H
 #define QATSEC_CLAIM_H
 
 #include <stdbool.h>
 #include <stdint.h>
-
-#include <cryptodev_pmd.h>
 
 #include "qatsec_endpoint.h"
 
@@ -24,22 +24,26 @@ int qatsec_release(void);
 /* Section index this process holds, or -1. */
 int qatsec_claim_held(void);
 
-/* 0 when this process may control dev (free section, its own, or the
- * primary reclaiming it), else -EPERM with a log naming the holder.
+/* 0 when this process may control section's device (free section, its
+ * own, or the primary stopping it), else -EPERM with a log naming the
+ * holder.
  */
-int qatsec_claim_check(const struct rte_cryptodev *dev, const char *what);
+int qatsec_claim_check(uint32_t section, const char *dev_name,
+		const char *what);
 
 /* Primary at shutdown: let it stop devices whoever holds them. */
-void qatsec_claim_force(bool on);
+void qatsec_claim_bypass_ownership(bool on);
 
-/* Whether the holder recorded in ss is still the same live process. */
-bool qatsec_claim_holder_alive(const struct qatsec_sec_shared *ss);
+/* How the PMD stops a section's device and forgets its queue pairs, for a
+ * release or a reclaim (process-local; NULL: nothing to stop).
+ */
+typedef void (*qatsec_claim_stop_hook_t)(uint32_t section);
+void qatsec_claim_set_stop_hook(qatsec_claim_stop_hook_t hook);
 
-/* Primary: start/stop reclaiming dead holders and logging claim events. */
+/* Primary: start/stop reclaiming dead holders (every 100 ms) and logging
+ * claim events.
+ */
 int qatsec_claim_primary_start(void);
 void qatsec_claim_primary_stop(void);
-
-/* Primary: reclaim now (also run every 100 ms); returns how many. */
-unsigned int qatsec_claim_reap(void);
 
 #endif /* QATSEC_CLAIM_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: endpoints, their instances and the shared state of a
+ * qatsec core: endpoints, their instances and the shared state of a
  * process group. The primary publishes the section table and one memzone
  * per endpoint (on the endpoint's NUMA node); every process of the group
  * finds them by name. Shared memory holds only values and hugepage
@@ -14,28 +14,25 @@
 
 #include <rte_common.h>
 #include <rte_cryptodev.h>
-#include <rte_ring.h>
 
+#include "qatsec_backend.h"
 #include "qatsec_config.h"
 
 #define QATSEC_TABLE_MZ		"qatsec_table"
 #define QATSEC_EP_MZ_FMT	"qatsec_ep%u"
 #define QATSEC_TABLE_MAGIC	0x51415453u	/* "QATS" */
 
-/* How an endpoint's instances are served. Stored in shared memory as a
- * value; each process maps it to its own backend functions.
- */
-enum qatsec_backend {
-	QATSEC_BACKEND_SOFT = 0,	/* intel-ipsec-mb in the calling lcore */
-	QATSEC_BACKEND_MAX,
-};
-
 /* One instance = one ring pair = one cryptodev queue pair. Producer and
  * consumer fields sit on separate cache lines: enqueue and dequeue may run
  * on different lcores.
  */
+#define QATSEC_QP_BACKEND_AREA	32
+
 struct qatsec_qp {
-	struct rte_ring *ring;		/* completions; hugepage address */
+	/* The backend's own state (the soft backend's completion ring):
+	 * values and hugepage addresses only. Nothing else reads it.
+	 */
+	uint8_t backend_area[QATSEC_QP_BACKEND_AREA] __rte_aligned(8);
 	uint32_t depth;			/* instance ring depth from the config */
 	uint32_t inst;			/* index into the table's instances */
 	uint16_t ep;			/* endpoint array index */
@@ -46,8 +43,8 @@ struct qatsec_qp {
 	RTE_MARKER cacheline1 __rte_cache_aligned;
 	uint64_t enqueued;
 	uint64_t enqueue_err;
-	/* Ops completed with an error status (dequeue_err_count). A soft
-	 * endpoint completes ops at enqueue and counts them there: the
+	/* Ops completed with an error status (dequeue_err_count). A
+	 * backend that completes ops at enqueue counts them there: the
 	 * producer's line, and no pass over the ops at dequeue.
 	 */
 	uint64_t dequeue_err;
@@ -66,7 +63,7 @@ struct qatsec_ep_shared {
 };
 
 /* Per internal section, beside the layer-1 description. The claim fields
- * belong to layer 3 (qatsec_claim.c): owner_pid is taken and given back
+ * belong to the claim layer (qatsec_claim.c): owner_pid is taken and given back
  * with compare-and-swap, so a process that dies mid-claim blocks nobody.
  */
 struct qatsec_sec_shared {
@@ -132,21 +129,29 @@ struct qatsec_table *qatsec_table_lookup(void);
 /* Release the table and endpoint memzones (primary, at remove). */
 void qatsec_table_free(struct qatsec_table *t);
 
-/* Queue pair (instance) life cycle: setup (re)uses the instance's ring,
- * release empties it and keeps it for the next holder, free gives it back
- * (table teardown).
+/* The table this process attached to (set by the PMD at probe), else the
+ * group's table if there is one, else NULL.
+ */
+struct qatsec_table *qatsec_table(void);
+void qatsec_table_attach(struct qatsec_table *t);
+
+/* The n-th Cy queue pair of a section, NULL past the last. */
+struct qatsec_qp *qatsec_section_qp(const struct qatsec_table *t,
+		uint32_t section, uint32_t n);
+
+/* The layer-1 view of the table's sections and instances. */
+struct qatsec_section_table qatsec_table_view(const struct qatsec_table *t);
+
+/* Queue pair (instance) life cycle, through the qp's backend: setup
+ * (re)uses the instance's resources and zeroes its counters; quiesce
+ * finishes what the holder submitted; release drops what is left (returns
+ * how many ops) and keeps the resources for the next holder; free gives
+ * them back (table teardown).
  */
 int qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket);
-void qatsec_qp_release(struct qatsec_qp *qp);
+unsigned int qatsec_qp_inflight(const struct qatsec_qp *qp);
+void qatsec_qp_quiesce(struct qatsec_qp *qp);
+unsigned int qatsec_qp_release(struct qatsec_qp *qp);
 void qatsec_qp_free(struct qatsec_qp *qp);
-
-/* The backend's burst functions, local to this process. */
-struct qatsec_backend_ops {
-	const char *name;
-	uint16_t (*enqueue)(void *qp, struct rte_crypto_op **ops, uint16_t n);
-	uint16_t (*dequeue)(void *qp, struct rte_crypto_op **ops, uint16_t n);
-};
-
-const struct qatsec_backend_ops *qatsec_backend_get(enum qatsec_backend b);
 
 #endif /* QATSEC_ENDPOINT_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: the soft-endpoint crypto engine's datapath. Ops are
+ * ipsec-mb engine: the datapath. Ops are
  * served synchronously with intel-ipsec-mb, each kind through the fastest
  * ipsec-mb API that completes within the call:
  *   AES-GCM            the direct GCM API, one call per op
@@ -38,26 +38,10 @@ static const uint8_t qatsec_unchecked;
 /* Stands in for an absent AAD so ipsec-mb never sees NULL. */
 static const uint8_t qatsec_zero[16];
 
-static inline struct qatsec_tls *
-qatsec_tls_get(void)
-{
-	struct qatsec_tls *t = qatsec_tls;
-
-	return likely(t != NULL) ? t : qatsec_tls_new();
-}
-
-IMB_MGR *
-qatsec_sym_mgr(void)
-{
-	struct qatsec_tls *t = qatsec_tls_get();
-
-	return t != NULL ? t->mgr : NULL;
-}
-
 /* One call of qatsec_sym_process: the thread's state and what was last
  * checked, so that a run of ops on one session checks the session once.
  */
-struct qatsec_bctx {
+struct qatsec_burst_ctx {
 	IMB_MGR *mgr;
 	struct qatsec_tls *t;
 	const void *sess;			/* last session checked, until
@@ -74,7 +58,7 @@ struct qatsec_bctx {
 enum qatsec_fast {
 	FAST_NONE,
 	FAST_GCM,	/* AES-GCM, arch of the key data is the manager's */
-	FAST_CH,	/* AES-CBC + HMAC */
+	FAST_CBC_HMAC,	/* AES-CBC + HMAC */
 	FAST_CHACHA,	/* ChaCha20-Poly1305 through the burst job API */
 };
 
@@ -88,7 +72,7 @@ enum qatsec_fast {
  * with the same one.
  */
 static __rte_noinline int
-qatsec_sess_switch(struct qatsec_bctx *c, const void *sess)
+qatsec_sess_switch(struct qatsec_burst_ctx *c, const void *sess)
 {
 	const struct qatsec_sym_sess *s;
 	IMB_MGR *m = c->mgr;
@@ -104,8 +88,8 @@ qatsec_sess_switch(struct qatsec_bctx *c, const void *sess)
 	c->s = s;
 	c->mp = NULL;	/* an op without a pool needs no check either */
 	c->gcm = NULL;
-	c->fast = s->kind == QATSEC_KIND_CH ? FAST_CH :
-		s->ucase == QATSEC_U_CHACHA ? FAST_CHACHA : FAST_NONE;
+	c->fast = s->kind == QATSEC_KIND_CBC_HMAC ? FAST_CBC_HMAC :
+		s->job_union == QATSEC_JOB_U_CHACHA ? FAST_CHACHA : FAST_NONE;
 	/* Key data made for another code path would give wrong results:
 	 * such a GCM session's ops fail (gcm stays NULL).
 	 */
@@ -127,7 +111,7 @@ qatsec_sess_switch(struct qatsec_bctx *c, const void *sess)
  * its session in c->s.
  */
 static __rte_always_inline uint8_t
-qatsec_check(struct qatsec_bctx *c, struct rte_crypto_op *op,
+qatsec_check(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 		struct qatsec_req *r)
 {
 	struct rte_crypto_sym_op *sym = op->sym;
@@ -161,7 +145,7 @@ qatsec_check(struct qatsec_bctx *c, struct rte_crypto_op *op,
 			if (unlikely(s->aad_len != 0))
 				return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 			r->aad = qatsec_zero;
-		} else if (s->ucase == QATSEC_U_CCM) {
+		} else if (s->job_union == QATSEC_JOB_U_CCM) {
 			/* B0 and the AAD length come first. */
 			r->aad += 18;
 		}
@@ -203,11 +187,10 @@ qatsec_check(struct qatsec_bctx *c, struct rte_crypto_op *op,
 
 /* AES-GCM, one direct call: no job, no lanes, nothing left to flush. */
 static inline uint8_t
-qatsec_gcm(struct qatsec_bctx *c, const struct qatsec_sym_sess *s,
+qatsec_gcm(struct qatsec_burst_ctx *c, const struct qatsec_sym_sess *s,
 		const struct qatsec_req *r)
 {
-	struct gcm_context_data ctx __rte_aligned(64);
-	uint8_t *in, *out, *tag;
+	uint8_t *in, *out;
 
 	if (unlikely(c->gcm == NULL))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
@@ -216,20 +199,15 @@ qatsec_gcm(struct qatsec_bctx *c, const struct qatsec_sym_sess *s,
 	in = rte_pktmbuf_mtod_offset(r->src, uint8_t *, r->c_off);
 	out = r->dst == NULL ? in :
 		rte_pktmbuf_mtod_offset(r->dst, uint8_t *, r->c_off);
-	tag = (s->flags & F_VERIFY) ? c->t->tag : r->digest;
-	c->gcm((const void *)qatsec_keys(s), &ctx, out, in, r->c_len, r->iv,
-		r->aad, s->aad_len, tag, s->digest_len);
-	if ((s->flags & F_VERIFY) &&
-			!qatsec_tag_eq(tag, r->digest, s->digest_len))
-		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
-	return RTE_CRYPTO_OP_STATUS_SUCCESS;
+	return qatsec_gcm_linear(c->gcm, c->t, s, out, in, r->c_len, r->iv,
+		r->aad, r->digest);
 }
 
 /* Whether op is a symmetric op on the session and pool checked last:
  * then nothing about them needs checking again.
  */
 static __rte_always_inline bool
-qatsec_same(const struct qatsec_bctx *c, const struct rte_crypto_op *op)
+qatsec_same(const struct qatsec_burst_ctx *c, const struct rte_crypto_op *op)
 {
 	return op->sym->session == c->sess && op->mempool == c->mp &&
 		op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC &&
@@ -249,16 +227,15 @@ qatsec_fits(const struct rte_mbuf *m, uint64_t end)
  * serve or fail.
  */
 static __rte_always_inline uint8_t
-qatsec_gcm_fast(struct qatsec_bctx *c, struct rte_crypto_op *op)
+qatsec_gcm_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 {
 	const struct qatsec_sym_sess *s = c->s;
 	struct rte_crypto_sym_op *sym = op->sym;
 	struct rte_mbuf *m = sym->m_src, *d = sym->m_dst;
 	uint32_t off = sym->aead.data.offset, len = sym->aead.data.length;
 	uint64_t end = (uint64_t)off + len;
-	uint8_t *digest = sym->aead.digest.data, *in, *out, *tag;
+	uint8_t *digest = sym->aead.digest.data, *in, *out;
 	const uint8_t *aad = sym->aead.aad.data;
-	struct gcm_context_data ctx __rte_aligned(64);
 
 	if (d == m)
 		d = NULL;
@@ -268,14 +245,9 @@ qatsec_gcm_fast(struct qatsec_bctx *c, struct rte_crypto_op *op)
 		return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
 	in = rte_pktmbuf_mtod_offset(m, uint8_t *, off);
 	out = d == NULL ? in : rte_pktmbuf_mtod_offset(d, uint8_t *, off);
-	tag = (s->flags & F_VERIFY) ? c->t->tag : digest;
-	c->gcm((const void *)qatsec_keys(s), &ctx, out, in, len,
+	return qatsec_gcm_linear(c->gcm, c->t, s, out, in, len,
 		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off),
-		aad != NULL ? aad : qatsec_zero, s->aad_len, tag,
-		s->digest_len);
-	if ((s->flags & F_VERIFY) && !qatsec_tag_eq(tag, digest, s->digest_len))
-		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
-	return RTE_CRYPTO_OP_STATUS_SUCCESS;
+		aad != NULL ? aad : qatsec_zero, digest);
 }
 
 /* The job fields every kind fills alike: regions, IV and the session's
@@ -300,12 +272,12 @@ qatsec_job_regions(IMB_JOB *job, const struct qatsec_sym_sess *s,
 	job->auth_tag_output_len_in_bytes = s->tag_len;
 }
 
-/* AES-CBC + HMAC fast path: c->s is a FAST_CH session; fills job for an
+/* AES-CBC + HMAC fast path: c->s is a FAST_CBC_HMAC session; fills job for an
  * in-place op with both regions non-empty in the first segment. Returns
  * false for the general path to take the op.
  */
 static __rte_always_inline bool
-qatsec_ch_fast(struct qatsec_bctx *c, struct rte_crypto_op *op, IMB_JOB *job,
+qatsec_cbc_hmac_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op, IMB_JOB *job,
 		uint8_t *scratch)
 {
 	const struct qatsec_sym_sess *s = c->s;
@@ -323,14 +295,14 @@ qatsec_ch_fast(struct qatsec_bctx *c, struct rte_crypto_op *op, IMB_JOB *job,
 			digest == NULL || !qatsec_fits(m, end)))
 		return false;
 	base = rte_pktmbuf_mtod(m, uint8_t *);
-	job->enc_keys = keys + K_ENC;
-	job->dec_keys = keys + K_DEC;
+	job->enc_keys = keys + KEY_AES_ENC;
+	job->dec_keys = keys + KEY_AES_DEC;
 	qatsec_job_regions(job, s, base, base + c_off, c_off, c_len, a_off,
 		a_len, rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
 	job->cipher_mode = IMB_CIPHER_CBC;
 	job->hash_alg = s->hash_alg;
-	job->u.HMAC._hashed_auth_key_xor_ipad = keys + K_IPAD;
-	job->u.HMAC._hashed_auth_key_xor_opad = keys + K_OPAD;
+	job->u.HMAC._hashed_auth_key_xor_ipad = keys + KEY_HMAC_IPAD;
+	job->u.HMAC._hashed_auth_key_xor_opad = keys + KEY_HMAC_OPAD;
 	job->auth_tag_output = digest;
 	if (s->flags & F_VERIFY)
 		jf = JF_VERIFY;
@@ -348,7 +320,7 @@ qatsec_ch_fast(struct qatsec_bctx *c, struct rte_crypto_op *op, IMB_JOB *job,
  * for the general path to take the op.
  */
 static __rte_always_inline bool
-qatsec_chacha_fast(struct qatsec_bctx *c, struct rte_crypto_op *op,
+qatsec_chacha_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 		IMB_JOB *job, uint8_t *scratch)
 {
 	const struct qatsec_sym_sess *s = c->s;
@@ -363,8 +335,8 @@ qatsec_chacha_fast(struct qatsec_bctx *c, struct rte_crypto_op *op,
 			!qatsec_fits(m, (uint64_t)off + len)))
 		return false;
 	base = rte_pktmbuf_mtod(m, uint8_t *);
-	job->enc_keys = qatsec_keys(s) + K_ENC;
-	job->dec_keys = qatsec_keys(s) + K_ENC;
+	job->enc_keys = qatsec_keys(s) + KEY_AES_ENC;
+	job->dec_keys = qatsec_keys(s) + KEY_AES_ENC;
 	qatsec_job_regions(job, s, base, base + off, off, len, off, len,
 		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
 	job->cipher_mode = IMB_CIPHER_CHACHA20_POLY1305;
@@ -394,8 +366,8 @@ qatsec_job_fill(IMB_JOB *job, struct rte_crypto_op *op,
 	const uint8_t *keys = qatsec_keys(s);
 	unsigned int jf = 0;
 
-	job->enc_keys = keys + K_ENC;
-	job->dec_keys = keys + K_DEC;
+	job->enc_keys = keys + KEY_AES_ENC;
+	job->dec_keys = keys + KEY_AES_DEC;
 	qatsec_job_regions(job, s, base, out, r->c_off - lo, r->c_len,
 		r->a_off - lo, r->a_len, r->iv);
 	job->cipher_mode = s->cipher_mode;
@@ -405,25 +377,25 @@ qatsec_job_fill(IMB_JOB *job, struct rte_crypto_op *op,
 	if (r->c_len == 0 && (s->cipher_mode == IMB_CIPHER_CBC ||
 			s->cipher_mode == IMB_CIPHER_CNTR))
 		job->cipher_mode = IMB_CIPHER_NULL;
-	switch (s->ucase) {
-	case QATSEC_U_HMAC:
-		job->u.HMAC._hashed_auth_key_xor_ipad = keys + K_IPAD;
-		job->u.HMAC._hashed_auth_key_xor_opad = keys + K_OPAD;
+	switch (s->job_union) {
+	case QATSEC_JOB_U_HMAC:
+		job->u.HMAC._hashed_auth_key_xor_ipad = keys + KEY_HMAC_IPAD;
+		job->u.HMAC._hashed_auth_key_xor_opad = keys + KEY_HMAC_OPAD;
 		if (r->a_len == 0) {
 			job->hash_alg = IMB_AUTH_NULL;
 			jf |= JF_EMPTY | JF_COPY;
 		}
 		break;
-	case QATSEC_U_CMAC:
-		job->u.CMAC._key_expanded = keys + K_MACKEY;
-		job->u.CMAC._skey1 = keys + K_SK1;
-		job->u.CMAC._skey2 = keys + K_SK2;
+	case QATSEC_JOB_U_CMAC:
+		job->u.CMAC._key_expanded = keys + KEY_MAC_RKEYS;
+		job->u.CMAC._skey1 = keys + KEY_MAC_SUBKEY1;
+		job->u.CMAC._skey2 = keys + KEY_MAC_SUBKEY2;
 		break;
-	case QATSEC_U_CCM:
+	case QATSEC_JOB_U_CCM:
 		job->u.CCM.aad = r->aad;
 		job->u.CCM.aad_len_in_bytes = s->aad_len;
 		break;
-	case QATSEC_U_CHACHA:
+	case QATSEC_JOB_U_CHACHA:
 		job->u.CHACHA20_POLY1305.aad = r->aad;
 		job->u.CHACHA20_POLY1305.aad_len_in_bytes = s->aad_len;
 		job->u.CHACHA20_POLY1305.ctx = NULL;
@@ -470,7 +442,7 @@ qatsec_job_done(IMB_JOB *job)
 	s = CRYPTODEV_GET_SYM_SESS_PRIV(op->sym->session);
 	digest = (s->flags & F_AEAD) ? op->sym->aead.digest.data :
 		op->sym->auth.digest.data;
-	tag = (jf & JF_EMPTY) ? qatsec_keys(s) + K_EMPTY : job->auth_tag_output;
+	tag = (jf & JF_EMPTY) ? qatsec_keys(s) + KEY_HMAC_EMPTY : job->auth_tag_output;
 	if ((jf & JF_VERIFY) && !qatsec_tag_eq(tag, digest, s->digest_len)) {
 		op->status = RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
 		return 1;
@@ -540,14 +512,14 @@ qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n, bool nocheck)
  * the SSE code path, faster there. Returns how many ops did not succeed.
  */
 static uint32_t
-qatsec_ch_run(const struct qatsec_bctx *c, uint32_t n,
+qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
 		const struct qatsec_sym_sess *s, uint32_t c_max)
 {
 	IMB_KEY_SIZE_BYTES ks = (IMB_KEY_SIZE_BYTES)s->key_len;
 	IMB_CIPHER_DIRECTION dir = (IMB_CIPHER_DIRECTION)s->cipher_dir;
 	IMB_HASH_ALG h = (IMB_HASH_ALG)s->hash_alg;
 	IMB_MGR *mgr = c->mgr, *cmgr = c->mgr;
-	IMB_JOB *jobs = c->t->chjobs;
+	IMB_JOB *jobs = c->t->cbc_hmac_jobs;
 	uint32_t done, k, err = 0;
 
 	if (dir == IMB_DIR_ENCRYPT && c_max <= QATSEC_CBC_SHORT &&
@@ -575,7 +547,7 @@ qatsec_ch_run(const struct qatsec_bctx *c, uint32_t n,
 
 /* Fragmented op: run it alone on a linear copy of the bytes it touches. */
 static uint32_t
-qatsec_linear(struct qatsec_bctx *c, struct rte_crypto_op *op)
+qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 {
 	const struct qatsec_sym_sess *s;
 	struct qatsec_req r;
@@ -621,148 +593,216 @@ bad:
 }
 
 /* Record op's final status st. */
-#define QATSEC_DONE(c, op, st) do { \
-	(op)->status = (st); \
-	(c)->err += (st) != RTE_CRYPTO_OP_STATUS_SUCCESS; \
-} while (0)
+static __rte_always_inline void
+qatsec_done(struct qatsec_burst_ctx *c, struct rte_crypto_op *op, uint8_t st)
+{
+	op->status = st;
+	c->err += st != RTE_CRYPTO_OP_STATUS_SUCCESS;
+}
+
+/* What one burst of at most QATSEC_BURST ops gathers before it runs: job
+ * slots of the burst job API, a run of AES-CBC + HMAC ops for the cipher
+ * and hash burst APIs, and the fragmented ops left for last.
+ */
+struct qatsec_burst_jobs {
+	IMB_JOB *jobs[QATSEC_BURST];
+	uint32_t nb_jobs;		/* filled */
+	uint32_t jobs_got;		/* slots taken from the manager */
+	bool nocheck;			/* every job may skip ipsec-mb's checks */
+	uint32_t nb_cbc_hmac;		/* in t->cbc_hmac_jobs[] */
+	uint32_t cbc_hmac_max;		/* longest cipher region of the run */
+	const struct qatsec_sym_sess *cbc_hmac_s;	/* the run's class */
+	uint32_t nb_deferred;
+	uint16_t deferred[QATSEC_BURST];	/* op indexes */
+};
+
+/* Make room in the CBC + HMAC run for an op of s: a run shares one class
+ * (direction, key size, hash, order), so a new class runs what is there.
+ */
+static __rte_always_inline void
+qatsec_cbc_hmac_room(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
+		const struct qatsec_sym_sess *s)
+{
+	if (b->nb_cbc_hmac != 0 &&
+			s->cbc_hmac_class != b->cbc_hmac_s->cbc_hmac_class) {
+		c->err += qatsec_cbc_hmac_run(c, b->nb_cbc_hmac, b->cbc_hmac_s,
+			b->cbc_hmac_max);
+		b->nb_cbc_hmac = b->cbc_hmac_max = 0;
+	}
+	b->cbc_hmac_s = s;
+}
+
+/* A free job slot, taken from the manager when the first job op shows up
+ * (a burst of GCM or CBC + HMAC ops never touches the job queue); NULL
+ * when the manager has none left.
+ */
+static __rte_always_inline IMB_JOB *
+qatsec_job_slot(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
+		uint32_t left)
+{
+	if (b->nb_jobs == b->jobs_got && b->jobs_got == 0)
+		b->jobs_got = IMB_GET_NEXT_BURST(c->mgr, left, b->jobs);
+	return likely(b->nb_jobs < b->jobs_got) ? b->jobs[b->nb_jobs] : NULL;
+}
+
+/* Op i on the session checked last: its session's fast path. Returns
+ * false when the op needs the general path.
+ */
+static __rte_always_inline bool
+qatsec_fast(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
+		struct rte_crypto_op *op, uint32_t i, uint32_t n)
+{
+	struct qatsec_tls *t = c->t;
+	IMB_JOB *job;
+	uint8_t st;
+
+	switch (c->fast) {
+	case FAST_GCM:
+		st = qatsec_gcm_fast(c, op);
+		if (unlikely(st == RTE_CRYPTO_OP_STATUS_NOT_PROCESSED))
+			return false;
+		qatsec_done(c, op, st);
+		return true;
+	case FAST_CBC_HMAC:
+		qatsec_cbc_hmac_room(c, b, c->s);
+		job = &t->cbc_hmac_jobs[b->nb_cbc_hmac];
+		if (unlikely(!qatsec_cbc_hmac_fast(c, op, job, t->digest[i])))
+			return false;
+		b->cbc_hmac_max = RTE_MAX(b->cbc_hmac_max,
+			job->msg_len_to_cipher_in_bytes);
+		b->nb_cbc_hmac++;
+		return true;
+	case FAST_CHACHA:
+		job = qatsec_job_slot(c, b, n - i);
+		if (unlikely(job == NULL ||
+				!qatsec_chacha_fast(c, op, job, t->digest[i])))
+			return false;
+		b->nocheck &= c->s->nocheck;
+		b->nb_jobs++;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Ops whose bytes are not all in their first segment: GMAC and the NULL
+ * algorithms walk the segments; the others run last on a linear copy.
+ * Returns false when the op was deferred.
+ */
+static bool
+qatsec_fragmented(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
+		struct rte_crypto_op *op, const struct qatsec_req *r, uint32_t i)
+{
+	const struct qatsec_sym_sess *s = c->s;
+	uint8_t st;
+
+	if (s->kind == QATSEC_KIND_GMAC)
+		st = qatsec_gmac(c->mgr, c->t, s, r);
+	else if (s->kind == QATSEC_KIND_NOP)
+		st = r->dst != NULL && r->c_len != 0 ?
+			qatsec_region_copy(c->t, r) :
+			RTE_CRYPTO_OP_STATUS_SUCCESS;
+	else {
+		b->deferred[b->nb_deferred++] = i;
+		return false;
+	}
+	qatsec_done(c, op, st);
+	return true;
+}
+
+/* Op i, checked, in its first segment(s): prepare out of place outputs,
+ * then serve it now or add it to one of the burst's runs.
+ */
+static void
+qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
+		struct rte_crypto_op *op, const struct qatsec_req *r,
+		uint32_t i, uint32_t n)
+{
+	const struct qatsec_sym_sess *s = c->s;
+	struct qatsec_tls *t = c->t;
+	uint8_t *sp, *dp, *base;
+	IMB_JOB *job;
+
+	sp = rte_pktmbuf_mtod(r->src, uint8_t *);
+	base = sp;
+	dp = sp;
+	if (r->dst != NULL) {
+		dp = rte_pktmbuf_mtod(r->dst, uint8_t *);
+		if (s->flags & F_OOP_DST) {
+			memcpy(dp + r->lo, sp + r->lo, r->hi - r->lo);
+			base = dp;
+		} else if (s->flags & F_OOP_COPY) {
+			memcpy(dp + r->c_off, sp + r->c_off, r->c_len);
+		}
+	}
+	if (s->kind == QATSEC_KIND_GMAC) {
+		qatsec_done(c, op, qatsec_gmac(c->mgr, t, s, r));
+		return;
+	}
+	if (s->kind == QATSEC_KIND_NOP) {
+		qatsec_done(c, op, RTE_CRYPTO_OP_STATUS_SUCCESS);
+		return;
+	}
+	/* Empty regions need the job API's special cases. */
+	if (s->kind == QATSEC_KIND_CBC_HMAC && r->c_len != 0 && r->a_len != 0) {
+		qatsec_cbc_hmac_room(c, b, s);
+		b->cbc_hmac_max = RTE_MAX(b->cbc_hmac_max, r->c_len);
+		qatsec_job_fill(&t->cbc_hmac_jobs[b->nb_cbc_hmac++], op, s, r,
+			base, dp + r->c_off, 0, t->digest[i]);
+		return;
+	}
+	job = qatsec_job_slot(c, b, n - i);
+	if (unlikely(job == NULL)) {
+		b->deferred[b->nb_deferred++] = i;
+		return;
+	}
+	b->nocheck &= s->nocheck;
+	b->nb_jobs++;
+	qatsec_job_fill(job, op, s, r, base, dp + r->c_off, 0, t->digest[i]);
+}
 
 /* Serve n <= QATSEC_BURST ops. */
 static void
-qatsec_burst(struct qatsec_bctx *c, struct rte_crypto_op **ops, uint32_t n)
+qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 {
-	struct qatsec_tls *t = c->t;
-	IMB_JOB *jobs[QATSEC_BURST];
-	uint16_t defer[QATSEC_BURST];
-	const struct qatsec_sym_sess *s, *ch_s = NULL;
+	struct qatsec_burst_jobs b;
 	struct qatsec_req r;
-	uint32_t nj = 0, got = 0, nch = 0, nd = 0, ch_max = 0, i;
-	bool nocheck = true;
-	uint8_t *sp, *dp, *base;
+	uint32_t i;
 	uint8_t st;
 
+	b.nb_jobs = b.jobs_got = b.nb_cbc_hmac = b.cbc_hmac_max = 0;
+	b.nb_deferred = 0;
+	b.nocheck = true;
+	b.cbc_hmac_s = NULL;
 	for (i = 0; i < n; i++) {
 		struct rte_crypto_op *op = ops[i];
 
-		/* Same session as the op before: its fast path, if any. */
-		if (likely(qatsec_same(c, op))) {
-			if (c->fast == FAST_GCM) {
-				st = qatsec_gcm_fast(c, op);
-				if (likely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)) {
-					QATSEC_DONE(c, op, st);
-					continue;
-				}
-			} else if (c->fast == FAST_CH) {
-				if (nch != 0 && c->s->ch_class != ch_s->ch_class) {
-					c->err += qatsec_ch_run(c, nch, ch_s,
-						ch_max);
-					nch = ch_max = 0;
-				}
-				if (likely(qatsec_ch_fast(c, op, &t->chjobs[nch],
-						t->digest[i]))) {
-					ch_s = c->s;
-					ch_max = RTE_MAX(ch_max, t->chjobs[nch].
-						msg_len_to_cipher_in_bytes);
-					nch++;
-					continue;
-				}
-			} else if (c->fast == FAST_CHACHA) {
-				if (got == 0)
-					got = IMB_GET_NEXT_BURST(c->mgr, n - i,
-						jobs);
-				if (likely(nj < got && qatsec_chacha_fast(c, op,
-						jobs[nj], t->digest[i]))) {
-					nocheck &= c->s->nocheck;
-					nj++;
-					continue;
-				}
-			}
-		}
+		if (likely(qatsec_same(c, op)) && qatsec_fast(c, &b, op, i, n))
+			continue;
 		st = qatsec_check(c, op, &r);
-		if (unlikely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED)) {
-			QATSEC_DONE(c, op, st);
-			continue;
-		}
-		s = c->s;
-		if (s->kind == QATSEC_KIND_GCM) {
-			st = qatsec_gcm(c, s, &r);
-			QATSEC_DONE(c, op, st);
-			continue;
-		}
-		if (unlikely(!qatsec_flat(&r))) {
-			if (s->kind == QATSEC_KIND_GMAC)
-				st = qatsec_gmac(c->mgr, t, s, &r);
-			else if (s->kind == QATSEC_KIND_NOP)
-				st = r.dst != NULL && r.c_len != 0 ?
-					qatsec_region_copy(t, &r) :
-					RTE_CRYPTO_OP_STATUS_SUCCESS;
-			else {
-				defer[nd++] = i;
-				continue;
-			}
-			QATSEC_DONE(c, op, st);
-			continue;
-		}
-		sp = rte_pktmbuf_mtod(r.src, uint8_t *);
-		base = sp;
-		dp = sp;
-		if (r.dst != NULL) {
-			dp = rte_pktmbuf_mtod(r.dst, uint8_t *);
-			if (s->flags & F_OOP_DST) {
-				memcpy(dp + r.lo, sp + r.lo, r.hi - r.lo);
-				base = dp;
-			} else if (s->flags & F_OOP_COPY) {
-				memcpy(dp + r.c_off, sp + r.c_off, r.c_len);
-			}
-		}
-		if (s->kind == QATSEC_KIND_GMAC) {
-			st = qatsec_gmac(c->mgr, t, s, &r);
-			QATSEC_DONE(c, op, st);
-			continue;
-		}
-		if (s->kind == QATSEC_KIND_NOP) {
-			QATSEC_DONE(c, op, RTE_CRYPTO_OP_STATUS_SUCCESS);
-			continue;
-		}
-		/* Empty regions need the job API's special cases. */
-		if (s->kind == QATSEC_KIND_CH && r.c_len != 0 && r.a_len != 0) {
-			if (nch != 0 && s->ch_class != ch_s->ch_class) {
-				c->err += qatsec_ch_run(c, nch, ch_s, ch_max);
-				nch = ch_max = 0;
-			}
-			ch_s = s;
-			ch_max = RTE_MAX(ch_max, r.c_len);
-			qatsec_job_fill(&t->chjobs[nch++], op, s, &r, base,
-				dp + r.c_off, 0, t->digest[i]);
-			continue;
-		}
-		/* Job slots are taken when the first job op shows up: a burst
-		 * of GCM or CBC + HMAC ops never touches the job queue.
-		 */
-		if (nj == got) {
-			if (got == 0)
-				got = IMB_GET_NEXT_BURST(c->mgr, n - i, jobs);
-			if (unlikely(nj == got)) {
-				defer[nd++] = i;
-				continue;
-			}
-		}
-		nocheck &= s->nocheck;
-		qatsec_job_fill(jobs[nj++], op, s, &r, base, dp + r.c_off, 0,
-			t->digest[i]);
+		if (unlikely(st != RTE_CRYPTO_OP_STATUS_NOT_PROCESSED))
+			qatsec_done(c, op, st);
+		else if (c->s->kind == QATSEC_KIND_GCM)
+			qatsec_done(c, op, qatsec_gcm(c, c->s, &r));
+		else if (unlikely(!qatsec_flat(&r)))
+			qatsec_fragmented(c, &b, op, &r, i);
+		else
+			qatsec_flat_op(c, &b, op, &r, i, n);
 	}
-	if (nch != 0)
-		c->err += qatsec_ch_run(c, nch, ch_s, ch_max);
-	if (nj != 0)
-		c->err += qatsec_run(c->mgr, jobs, nj, nocheck);
-	for (i = 0; i < nd; i++)
-		c->err += qatsec_linear(c, ops[defer[i]]);
+	if (b.nb_cbc_hmac != 0)
+		c->err += qatsec_cbc_hmac_run(c, b.nb_cbc_hmac, b.cbc_hmac_s,
+			b.cbc_hmac_max);
+	if (b.nb_jobs != 0)
+		c->err += qatsec_run(c->mgr, b.jobs, b.nb_jobs, b.nocheck);
+	for (i = 0; i < b.nb_deferred; i++)
+		c->err += qatsec_linear(c, ops[b.deferred[i]]);
 }
 
 int
 qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct qatsec_tls *t = qatsec_tls_get();
-	struct qatsec_bctx c;
+	struct qatsec_burst_ctx c;
 	uint16_t i, n;
 
 	if (unlikely(t == NULL))

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2, soft-endpoint crypto engine: turns cryptodev symmetric
+ * ipsec-mb engine: turns cryptodev symmetric
  * xforms into a session and serves bursts of ops with intel-ipsec-mb.
  * A session holds only values (expanded keys, lengths, modes), never a
  * pointer, so one made in any process of a DPDK group works in all of them.

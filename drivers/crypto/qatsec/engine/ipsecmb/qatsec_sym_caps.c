@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: the symmetric capabilities of the soft-endpoint engine.
+ * ipsec-mb engine: the symmetric capabilities it serves.
  * qatsec_sym_session_configure() validates xforms against this very table, so
  * what is listed here is exactly what a session can be created for.
  */
-#include "qatsec_engine.h"
 #include "qatsec_sym.h"
 
-#define QR(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
+#define QATSEC_RANGE(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
 
 #define QATSEC_CAP_CIPHER(alg, blk, key, iv) { \
 	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
@@ -19,7 +18,7 @@
 	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AUTH, \
 		.auth = { .algo = (alg), .block_size = (blk), \
 			.key_size = key, .digest_size = dig, \
-			.aad_size = QR(0, 0, 0), .iv_size = iv } } }
+			.aad_size = QATSEC_RANGE(0, 0, 0), .iv_size = iv } } }
 
 #define QATSEC_CAP_AEAD(alg, blk, key, dig, aad, iv) { \
 	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
@@ -33,70 +32,46 @@
  * than the block are hashed first (RFC 2104).
  */
 const struct rte_cryptodev_capabilities qatsec_sym_capabilities[] = {
-	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_GCM, 16, QR(16, 32, 8),
-		QR(1, 16, 1), QR(0, 65535, 1), QR(12, 12, 0)),
+	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_GCM, 16, QATSEC_RANGE(16, 32, 8),
+		QATSEC_RANGE(1, 16, 1), QATSEC_RANGE(0, 65535, 1), QATSEC_RANGE(12, 12, 0)),
 	/* ipsec-mb 1.3 has AES-CCM-128 and -256 only; its AAD limit is 46. */
-	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_CCM, 16, QR(16, 32, 16),
-		QR(4, 16, 2), QR(0, 46, 1), QR(7, 13, 1)),
-	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_CHACHA20_POLY1305, 64, QR(32, 32, 0),
-		QR(16, 16, 0), QR(0, 65535, 1), QR(12, 12, 0)),
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_CBC, 16, QR(16, 32, 8),
-		QR(16, 16, 0)),
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_CTR, 16, QR(16, 32, 8),
-		QR(12, 16, 4)),
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_NULL, 1, QR(0, 0, 0), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_AES_GMAC, 16, QR(16, 32, 8),
-		QR(1, 16, 1), QR(12, 12, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1_HMAC, 64, QR(1, 65535, 1),
-		QR(1, 20, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224_HMAC, 64, QR(1, 65535, 1),
-		QR(1, 28, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256_HMAC, 64, QR(1, 65535, 1),
-		QR(1, 32, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384_HMAC, 128, QR(1, 65535, 1),
-		QR(1, 48, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512_HMAC, 128, QR(1, 65535, 1),
-		QR(1, 64, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1, 64, QR(0, 0, 0),
-		QR(1, 20, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224, 64, QR(0, 0, 0),
-		QR(1, 28, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256, 64, QR(0, 0, 0),
-		QR(1, 32, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384, 128, QR(0, 0, 0),
-		QR(1, 48, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512, 128, QR(0, 0, 0),
-		QR(1, 64, 1), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_AES_CMAC, 16, QR(16, 32, 16),
-		QR(1, 16, 1), QR(0, 0, 0)),
+	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_CCM, 16, QATSEC_RANGE(16, 32, 16),
+		QATSEC_RANGE(4, 16, 2), QATSEC_RANGE(0, 46, 1), QATSEC_RANGE(7, 13, 1)),
+	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_CHACHA20_POLY1305, 64, QATSEC_RANGE(32, 32, 0),
+		QATSEC_RANGE(16, 16, 0), QATSEC_RANGE(0, 65535, 1), QATSEC_RANGE(12, 12, 0)),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_CBC, 16, QATSEC_RANGE(16, 32, 8),
+		QATSEC_RANGE(16, 16, 0)),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_CTR, 16, QATSEC_RANGE(16, 32, 8),
+		QATSEC_RANGE(12, 16, 4)),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_NULL, 1, QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_AES_GMAC, 16, QATSEC_RANGE(16, 32, 8),
+		QATSEC_RANGE(1, 16, 1), QATSEC_RANGE(12, 12, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1_HMAC, 64, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 20, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224_HMAC, 64, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256_HMAC, 64, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384_HMAC, 128, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512_HMAC, 128, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1, 64, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 20, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224, 64, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256, 64, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384, 128, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512, 128, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_AES_CMAC, 16, QATSEC_RANGE(16, 32, 16),
+		QATSEC_RANGE(1, 16, 1), QATSEC_RANGE(0, 0, 0)),
 	/* 96-bit (RFC 3566) or the untruncated 128-bit tag. */
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_AES_XCBC_MAC, 16, QR(16, 16, 0),
-		QR(12, 16, 4), QR(0, 0, 0)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_NULL, 1, QR(0, 0, 0), QR(0, 0, 0),
-		QR(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_AES_XCBC_MAC, 16, QATSEC_RANGE(16, 16, 0),
+		QATSEC_RANGE(12, 16, 4), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_NULL, 1, QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(0, 0, 0)),
 	{ .op = RTE_CRYPTO_OP_TYPE_UNDEFINED },
 };
-
-static const struct qatsec_engine qatsec_ipsecmb_engine = {
-	.name = "intel-ipsec-mb",
-	.id = QATSEC_ENGINE_IPSECMB,
-	.op_type = RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-	.capabilities = qatsec_sym_capabilities,
-	.feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
-		RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
-		RTE_CRYPTODEV_FF_IN_PLACE_SGL |
-		RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
-		RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
-		RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
-		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT |
-		RTE_CRYPTODEV_FF_CPU_AESNI,
-	.session_size = qatsec_sym_session_size,
-	.session_configure = qatsec_sym_session_configure,
-	.session_clear = qatsec_sym_session_clear,
-	.process = qatsec_sym_process,
-};
-
-RTE_INIT(qatsec_ipsecmb_engine_register)
-{
-	qatsec_engine_register(&qatsec_ipsecmb_engine);
-}

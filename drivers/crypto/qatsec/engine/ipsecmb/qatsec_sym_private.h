@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2, engine internals shared by the session builder
+ * ipsec-mb engine: internals shared by the session builder
  * (qatsec_sym_session.c), the datapath (qatsec_sym.c) and its paths off the
  * fast path (qatsec_sym_slow.c).
  */
@@ -21,37 +21,39 @@
 #define QATSEC_SESS_MAGIC	0x51a75e55u
 
 /* Key area of a session, at a 64-byte aligned offset inside it. AES round
- * keys come first; HMAC pads or MAC subkeys follow. GCM/GMAC key data and
- * the ChaCha20 key start at 0 and use nothing else.
+ * keys come first. After them a session holds either HMAC states or
+ * CMAC/XCBC keys (an auth xform is one or the other), so the two share
+ * bytes from 480. GCM/GMAC key data and the ChaCha20 key start at 0 and
+ * use nothing else.
  */
 #define QATSEC_KEY_ALIGN	64
-#define K_ENC		0	/* AES encryption round keys, 240 */
-#define K_DEC		240	/* AES decryption round keys, 240 */
-#define K_IPAD		480	/* HMAC inner state, 64 */
-#define K_OPAD		544	/* HMAC outer state, 64 */
-#define K_EMPTY		608	/* HMAC of the empty message, 64 */
-#define K_MACKEY	480	/* CMAC/XCBC K1 round keys, 240 */
-#define K_SK1		720	/* CMAC K1 / XCBC K2, 16 */
-#define K_SK2		736	/* CMAC K2 / XCBC K3, 16 */
-#define K_AREA		1024
+#define KEY_AES_ENC		0	/* AES encryption round keys, 240 */
+#define KEY_AES_DEC		240	/* AES decryption round keys, 240 */
+#define KEY_HMAC_IPAD		480	/* HMAC inner state, 64 */
+#define KEY_HMAC_OPAD		544	/* HMAC outer state, 64 */
+#define KEY_HMAC_EMPTY		608	/* HMAC of the empty message, 64 */
+#define KEY_MAC_RKEYS		480	/* CMAC K / XCBC K1 round keys, 240 */
+#define KEY_MAC_SUBKEY1		720	/* CMAC K1 / XCBC K2, 16 */
+#define KEY_MAC_SUBKEY2		736	/* CMAC K2 / XCBC K3, 16 */
+#define KEY_AREA_SIZE		1024
 
-_Static_assert(sizeof(struct gcm_key_data) <= K_AREA, "GCM key data");
+_Static_assert(sizeof(struct gcm_key_data) <= KEY_AREA_SIZE, "GCM key data");
 
 enum qatsec_kind {
 	QATSEC_KIND_JOB,	/* burst job API */
 	QATSEC_KIND_GCM,	/* direct AES-GCM API */
 	QATSEC_KIND_GMAC,	/* direct AES-GMAC API */
 	QATSEC_KIND_NOP,	/* NULL cipher and/or NULL auth only */
-	QATSEC_KIND_CH,		/* AES-CBC + HMAC: cipher and hash burst APIs */
+	QATSEC_KIND_CBC_HMAC,		/* AES-CBC + HMAC: cipher and hash burst APIs */
 };
 
 /* Which IMB_JOB.u member the hash needs. */
-enum qatsec_u {
-	QATSEC_U_NONE,
-	QATSEC_U_HMAC,
-	QATSEC_U_CMAC,
-	QATSEC_U_CCM,
-	QATSEC_U_CHACHA,
+enum qatsec_job_union {
+	QATSEC_JOB_U_NONE,
+	QATSEC_JOB_U_HMAC,
+	QATSEC_JOB_U_CMAC,
+	QATSEC_JOB_U_CCM,
+	QATSEC_JOB_U_CHACHA,
 };
 
 #define F_VERIFY	0x01	/* compare the digest instead of writing it */
@@ -77,7 +79,7 @@ struct qatsec_sym_sess {
 	uint16_t aad_len;
 	uint8_t kind;
 	uint8_t flags;
-	uint8_t ucase;
+	uint8_t job_union;
 	uint8_t cipher_mode;
 	uint8_t hash_alg;
 	uint8_t chain_order;
@@ -90,10 +92,10 @@ struct qatsec_sym_sess {
 	uint8_t nocheck;	/* every job field is checked here: ipsec-mb
 				 * need not check again (ChaCha20-Poly1305)
 				 */
-	uint32_t ch_class;	/* KIND_CH: what one cipher/hash burst call
+	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC: what one cipher/hash burst call
 				 * shares (direction, key size, hash, order)
 				 */
-	uint8_t area[K_AREA + QATSEC_KEY_ALIGN];
+	uint8_t area[KEY_AREA_SIZE + QATSEC_KEY_ALIGN];
 };
 
 static inline const uint8_t *
@@ -109,7 +111,7 @@ qatsec_keys(const struct qatsec_sym_sess *s)
 
 /* Per-thread scratch, with the thread's ipsec-mb manager. */
 struct qatsec_tls {
-	IMB_JOB chjobs[QATSEC_BURST];	/* cipher/hash burst APIs take jobs
+	IMB_JOB cbc_hmac_jobs[QATSEC_BURST];	/* cipher/hash burst APIs take jobs
 					 * by value
 					 */
 	uint8_t digest[QATSEC_BURST][QATSEC_DIGEST_MAX];	/* per op */
@@ -133,6 +135,14 @@ struct qatsec_tls {
 extern __thread struct qatsec_tls *qatsec_tls
 	__attribute__((tls_model("initial-exec")));
 struct qatsec_tls *qatsec_tls_new(void);
+
+static inline struct qatsec_tls *
+qatsec_tls_get(void)
+{
+	struct qatsec_tls *t = qatsec_tls;
+
+	return likely(t != NULL) ? t : qatsec_tls_new();
+}
 
 /* What one op asks for, once checked. */
 struct qatsec_req {
@@ -170,6 +180,41 @@ qatsec_tag_eq(const uint8_t *a, const uint8_t *b, unsigned int len)
 	for (; i < len; i++)
 		x |= a[i] ^ b[i];
 	return x == 0;
+}
+
+/* Where a digest is made: the op's own digest field, or scratch when the
+ * op's digest is to be verified against it.
+ */
+static inline uint8_t *
+qatsec_tag_out(const struct qatsec_sym_sess *s, struct qatsec_tls *t,
+		uint8_t *digest)
+{
+	return (s->flags & F_VERIFY) ? t->tag : digest;
+}
+
+/* The op's status once tag (from qatsec_tag_out) was made. */
+static inline uint8_t
+qatsec_tag_status(const struct qatsec_sym_sess *s, const uint8_t *tag,
+		const uint8_t *digest)
+{
+	if ((s->flags & F_VERIFY) && !qatsec_tag_eq(tag, digest, s->digest_len))
+		return RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
+	return RTE_CRYPTO_OP_STATUS_SUCCESS;
+}
+
+/* One AES-GCM op on a linear region, through the direct API fn. */
+static __rte_always_inline uint8_t
+qatsec_gcm_linear(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
+		const struct qatsec_sym_sess *s, uint8_t *out, const uint8_t *in,
+		uint32_t len, const uint8_t *iv, const uint8_t *aad,
+		uint8_t *digest)
+{
+	struct gcm_context_data ctx __rte_aligned(64);
+	uint8_t *tag = qatsec_tag_out(s, t, digest);
+
+	fn((const void *)qatsec_keys(s), &ctx, out, in, len, iv, aad,
+		s->aad_len, tag, s->digest_len);
+	return qatsec_tag_status(s, tag, digest);
 }
 
 /* qatsec_sym_slow.c: what the fast path hands off. Each returns the op's

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 2: builds engine sessions from cryptodev xforms, checked
+ * ipsec-mb engine: builds sessions from cryptodev xforms, checked
  * against qatsec_sym_capabilities, with every key expanded up front.
  */
 #include <errno.h>
@@ -106,7 +106,7 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		return 0;
 	}
 	qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
-		keys + K_ENC, keys + K_DEC);
+		keys + KEY_AES_ENC, keys + KEY_AES_DEC);
 	return 0;
 }
 
@@ -169,10 +169,10 @@ qatsec_hmac_init(IMB_MGR *mgr, enum rte_crypto_auth_algorithm algo,
 		ipad[i] = kbuf[i] ^ 0x36;
 		opad[i] = kbuf[i] ^ 0x5c;
 	}
-	qatsec_sha(mgr, algo, ipad, blk, keys + K_IPAD, true);
-	qatsec_sha(mgr, algo, opad, blk, keys + K_OPAD, true);
+	qatsec_sha(mgr, algo, ipad, blk, keys + KEY_HMAC_IPAD, true);
+	qatsec_sha(mgr, algo, opad, blk, keys + KEY_HMAC_OPAD, true);
 	qatsec_sha(mgr, algo, ipad, blk, opad + blk, false);
-	qatsec_sha(mgr, algo, opad, blk + dsz, keys + K_EMPTY, false);
+	qatsec_sha(mgr, algo, opad, blk + dsz, keys + KEY_HMAC_EMPTY, false);
 	explicit_bzero(kbuf, sizeof(kbuf));
 	explicit_bzero(ipad, sizeof(ipad));
 	explicit_bzero(opad, sizeof(opad));
@@ -192,13 +192,75 @@ static const uint8_t qatsec_hash_alg[] = {
 	[RTE_CRYPTO_AUTH_SHA512] = IMB_AUTH_SHA_512,
 };
 
+/* HMAC-SHA: ipsec-mb emits only the full or the IPsec-truncated (half,
+ * SHA-1: 12 bytes) digest; other lengths are cut from the full one.
+ */
+static void
+qatsec_auth_hmac_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_auth_xform *x, uint32_t blk,
+		uint32_t full)
+{
+	uint32_t trunc = x->algo == RTE_CRYPTO_AUTH_SHA1_HMAC ? 12 : full / 2;
+
+	s->hash_alg = qatsec_hash_alg[x->algo];
+	s->job_union = QATSEC_JOB_U_HMAC;
+	if (s->digest_len != trunc)
+		s->tag_len = full;
+	qatsec_hmac_init(mgr, x->algo, x->key.data, x->key.length, blk, full,
+		keys);
+}
+
+static void
+qatsec_auth_cmac_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_auth_xform *x)
+{
+	uint8_t dec_keys[240] __rte_aligned(16);
+
+	s->job_union = QATSEC_JOB_U_CMAC;
+	qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
+		keys + KEY_MAC_RKEYS, dec_keys);
+	if (x->key.length == 16) {
+		s->hash_alg = IMB_AUTH_AES_CMAC;
+		IMB_AES_CMAC_SUBKEY_GEN_128(mgr, keys + KEY_MAC_RKEYS,
+			keys + KEY_MAC_SUBKEY1, keys + KEY_MAC_SUBKEY2);
+	} else {
+		s->hash_alg = IMB_AUTH_AES_CMAC_256;
+		IMB_AES_CMAC_SUBKEY_GEN_256(mgr, keys + KEY_MAC_RKEYS,
+			keys + KEY_MAC_SUBKEY1, keys + KEY_MAC_SUBKEY2);
+	}
+	explicit_bzero(dec_keys, sizeof(dec_keys));
+}
+
+/* XCBC-MAC is CMAC's CBC-MAC with K2/K3 in place of the subkeys; the CMAC
+ * job gives the full 16-byte tag, which ipsec-mb 1.3's XCBC job (12 bytes
+ * only) does not.
+ */
+static void
+qatsec_auth_xcbc_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_auth_xform *x)
+{
+	s->job_union = QATSEC_JOB_U_CMAC;
+	s->hash_alg = IMB_AUTH_AES_CMAC;
+	IMB_AES_XCBC_KEYEXP(mgr, x->key.data, keys + KEY_MAC_RKEYS,
+		keys + KEY_MAC_SUBKEY1, keys + KEY_MAC_SUBKEY2);
+}
+
+static void
+qatsec_auth_gmac_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_auth_xform *x)
+{
+	s->kind = QATSEC_KIND_GMAC;
+	s->key_len = x->key.length;
+	s->iv_off = x->iv.offset;
+	s->iv_len = x->iv.length;
+	qatsec_gcm_pre(mgr, x->key.data, x->key.length, keys);
+}
+
 static int
 qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		const struct rte_crypto_auth_xform *x)
 {
 	const struct rte_cryptodev_symmetric_capability *cap;
-	uint8_t tmp[240] __rte_aligned(16);
-	uint32_t blk, full, trunc;
 
 	if (x->op != RTE_CRYPTO_AUTH_OP_VERIFY &&
 			x->op != RTE_CRYPTO_AUTH_OP_GENERATE)
@@ -221,24 +283,14 @@ qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		s->flags |= F_VERIFY;
 	s->digest_len = x->digest_length;
 	s->tag_len = x->digest_length;
-	blk = cap->auth.block_size;
-	full = cap->auth.digest_size.max;
 	switch (x->algo) {
 	case RTE_CRYPTO_AUTH_SHA1_HMAC:
 	case RTE_CRYPTO_AUTH_SHA224_HMAC:
 	case RTE_CRYPTO_AUTH_SHA256_HMAC:
 	case RTE_CRYPTO_AUTH_SHA384_HMAC:
 	case RTE_CRYPTO_AUTH_SHA512_HMAC:
-		s->hash_alg = qatsec_hash_alg[x->algo];
-		s->ucase = QATSEC_U_HMAC;
-		/* ipsec-mb emits only the full or the IPsec-truncated
-		 * (half, SHA-1: 12) digest; others are cut from the full one.
-		 */
-		trunc = x->algo == RTE_CRYPTO_AUTH_SHA1_HMAC ? 12 : full / 2;
-		if (s->digest_len != trunc)
-			s->tag_len = full;
-		qatsec_hmac_init(mgr, x->algo, x->key.data, x->key.length,
-			blk, full, keys);
+		qatsec_auth_hmac_init(mgr, s, keys, x, cap->auth.block_size,
+			cap->auth.digest_size.max);
 		break;
 	case RTE_CRYPTO_AUTH_SHA1:
 	case RTE_CRYPTO_AUTH_SHA224:
@@ -246,39 +298,16 @@ qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 	case RTE_CRYPTO_AUTH_SHA384:
 	case RTE_CRYPTO_AUTH_SHA512:
 		s->hash_alg = qatsec_hash_alg[x->algo];
-		s->tag_len = full;
+		s->tag_len = cap->auth.digest_size.max;
 		break;
 	case RTE_CRYPTO_AUTH_AES_CMAC:
-		s->ucase = QATSEC_U_CMAC;
-		qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
-			keys + K_MACKEY, tmp);
-		if (x->key.length == 16) {
-			s->hash_alg = IMB_AUTH_AES_CMAC;
-			IMB_AES_CMAC_SUBKEY_GEN_128(mgr, keys + K_MACKEY,
-				keys + K_SK1, keys + K_SK2);
-		} else {
-			s->hash_alg = IMB_AUTH_AES_CMAC_256;
-			IMB_AES_CMAC_SUBKEY_GEN_256(mgr, keys + K_MACKEY,
-				keys + K_SK1, keys + K_SK2);
-		}
-		explicit_bzero(tmp, sizeof(tmp));
+		qatsec_auth_cmac_init(mgr, s, keys, x);
 		break;
 	case RTE_CRYPTO_AUTH_AES_XCBC_MAC:
-		/* XCBC-MAC is CMAC's CBC-MAC with K2/K3 in place of the
-		 * subkeys; the CMAC job gives the full 16-byte tag, which
-		 * ipsec-mb 1.3's XCBC job (12 bytes only) does not.
-		 */
-		s->ucase = QATSEC_U_CMAC;
-		s->hash_alg = IMB_AUTH_AES_CMAC;
-		IMB_AES_XCBC_KEYEXP(mgr, x->key.data, keys + K_MACKEY,
-			keys + K_SK1, keys + K_SK2);
+		qatsec_auth_xcbc_init(mgr, s, keys, x);
 		break;
 	default: /* RTE_CRYPTO_AUTH_AES_GMAC */
-		s->kind = QATSEC_KIND_GMAC;
-		s->key_len = x->key.length;
-		s->iv_off = x->iv.offset;
-		s->iv_len = x->iv.length;
-		qatsec_gcm_pre(mgr, x->key.data, x->key.length, keys);
+		qatsec_auth_gmac_init(mgr, s, keys, x);
 		break;
 	}
 	return 0;
@@ -321,7 +350,7 @@ qatsec_aead_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 	case RTE_CRYPTO_AEAD_AES_CCM:
 		s->cipher_mode = IMB_CIPHER_CCM;
 		s->hash_alg = IMB_AUTH_AES_CCM;
-		s->ucase = QATSEC_U_CCM;
+		s->job_union = QATSEC_JOB_U_CCM;
 		/* CBC-MAC runs over the plaintext. */
 		s->chain_order = enc ? IMB_ORDER_HASH_CIPHER :
 			IMB_ORDER_CIPHER_HASH;
@@ -331,13 +360,13 @@ qatsec_aead_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		l = 15 - x->iv.length;
 		s->max_len = l >= 4 ? UINT32_MAX : (1u << (8 * l)) - 1;
 		qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
-			keys + K_ENC, tmp);
+			keys + KEY_AES_ENC, tmp);
 		explicit_bzero(tmp, sizeof(tmp));
 		break;
 	default: /* RTE_CRYPTO_AEAD_CHACHA20_POLY1305 */
 		s->cipher_mode = IMB_CIPHER_CHACHA20_POLY1305;
 		s->hash_alg = IMB_AUTH_CHACHA20_POLY1305;
-		s->ucase = QATSEC_U_CHACHA;
+		s->job_union = QATSEC_JOB_U_CHACHA;
 		s->chain_order = enc ? IMB_ORDER_CIPHER_HASH :
 			IMB_ORDER_HASH_CIPHER;
 		/* Fixed key, IV and tag sizes (checked above) and an AAD
@@ -345,7 +374,7 @@ qatsec_aead_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		 * ipsec-mb to check per job.
 		 */
 		s->nocheck = 1;
-		memcpy(keys + K_ENC, x->key.data, 32);
+		memcpy(keys + KEY_AES_ENC, x->key.data, 32);
 		break;
 	}
 	return 0;
@@ -387,9 +416,9 @@ qatsec_chain_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 	 * hash burst APIs together.
 	 */
 	if (s->kind == QATSEC_KIND_JOB && s->cipher_mode == IMB_CIPHER_CBC &&
-			s->ucase == QATSEC_U_HMAC) {
-		s->kind = QATSEC_KIND_CH;
-		s->ch_class = s->cipher_dir | (uint32_t)s->key_len << 8 |
+			s->job_union == QATSEC_JOB_U_HMAC) {
+		s->kind = QATSEC_KIND_CBC_HMAC;
+		s->cbc_hmac_class = s->cipher_dir | (uint32_t)s->key_len << 8 |
 			(uint32_t)s->hash_alg << 16 |
 			(uint32_t)s->chain_order << 24;
 	}

@@ -11,6 +11,8 @@
 #include <pthread.h>
 #include <string.h>
 
+#include <openssl/obj_mac.h>
+
 #include <rte_common.h>
 
 #include "qatsec_asym_private.h"
@@ -25,11 +27,29 @@ struct qatsec_asym_thread {
 	EVP_MD *md[RTE_CRYPTO_AUTH_SHA512 + 1];
 };
 
-static const uint16_t curve_ids[NB_CURVES] = {
-	RTE_CRYPTO_EC_GROUP_SECP192R1, RTE_CRYPTO_EC_GROUP_SECP224R1,
-	RTE_CRYPTO_EC_GROUP_SECP256R1, RTE_CRYPTO_EC_GROUP_SECP384R1,
-	RTE_CRYPTO_EC_GROUP_SECP521R1,
+/* The curves DPDK 22.11 names, as OpenSSL knows them. */
+static const struct {
+	uint16_t id;
+	int nid;
+} curves[NB_CURVES] = {
+	{ RTE_CRYPTO_EC_GROUP_SECP192R1, NID_X9_62_prime192v1 },
+	{ RTE_CRYPTO_EC_GROUP_SECP224R1, NID_secp224r1 },
+	{ RTE_CRYPTO_EC_GROUP_SECP256R1, NID_X9_62_prime256v1 },
+	{ RTE_CRYPTO_EC_GROUP_SECP384R1, NID_secp384r1 },
+	{ RTE_CRYPTO_EC_GROUP_SECP521R1, NID_secp521r1 },
 };
+
+int
+qatsec_asym_curve_nid(unsigned int curve)
+{
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(curves); i++)
+		if (curves[i].id == curve)
+			return curves[i].nid;
+	return NID_undef;
+}
+
 
 static __thread struct qatsec_asym_thread *self;
 static pthread_key_t self_key;
@@ -177,18 +197,16 @@ qatsec_asym_curve_get(struct qatsec_asym_thread *t, unsigned int curve)
 {
 	struct qatsec_asym_curve *cv;
 	unsigned int i;
-	int nid;
 
 	for (i = 0; i < NB_CURVES; i++)
-		if (curve_ids[i] == curve)
+		if (curves[i].id == curve)
 			break;
 	if (i == NB_CURVES)
 		return NULL;
 	cv = &t->curve[i];
 	if (cv->group != NULL)
 		return cv;
-	nid = qatsec_asym_curve_nid(curve);
-	cv->group = EC_GROUP_new_by_curve_name(nid);
+	cv->group = EC_GROUP_new_by_curve_name(curves[i].nid);
 	if (cv->group == NULL)
 		return NULL;
 	cv->order = EC_GROUP_get0_order(cv->group);

@@ -122,13 +122,13 @@ struct qatsec_asym_curve *qatsec_asym_curve_get(struct qatsec_asym_thread *t,
 	unsigned int curve);
 const EVP_MD *qatsec_asym_md(struct qatsec_asym_thread *t,
 	enum rte_crypto_auth_algorithm a);
+/* OpenSSL's NID of a DPDK curve id, NID_undef for one not served. */
+int qatsec_asym_curve_nid(unsigned int curve);
 
 /* qatsec_asym_session.c */
 unsigned int qatsec_asym_session_size(void);
 int qatsec_asym_session_configure(void *priv, const void *xform);
 void qatsec_asym_session_clear(void *priv);
-int qatsec_asym_curve_nid(unsigned int curve);
-const char *qatsec_asym_curve_name(unsigned int curve);
 /* Bytes of number i of s (NULL with *len 0 when empty). */
 const uint8_t *qatsec_asym_num(const struct qatsec_asym_sess *s,
 	unsigned int i, size_t *len);

@@ -8,46 +8,11 @@
 #include <errno.h>
 #include <string.h>
 
-#include <openssl/obj_mac.h>
 #include <openssl/rand.h>
 
 #include <rte_common.h>
 
 #include "qatsec_asym_private.h"
-
-static const struct {
-	uint16_t id;
-	int nid;
-	const char *name;	/* OSSL_PKEY_PARAM_GROUP_NAME */
-} curves[] = {
-	{ RTE_CRYPTO_EC_GROUP_SECP192R1, NID_X9_62_prime192v1, "prime192v1" },
-	{ RTE_CRYPTO_EC_GROUP_SECP224R1, NID_secp224r1, "secp224r1" },
-	{ RTE_CRYPTO_EC_GROUP_SECP256R1, NID_X9_62_prime256v1, "prime256v1" },
-	{ RTE_CRYPTO_EC_GROUP_SECP384R1, NID_secp384r1, "secp384r1" },
-	{ RTE_CRYPTO_EC_GROUP_SECP521R1, NID_secp521r1, "secp521r1" },
-};
-
-int
-qatsec_asym_curve_nid(unsigned int curve)
-{
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(curves); i++)
-		if (curves[i].id == curve)
-			return curves[i].nid;
-	return NID_undef;
-}
-
-const char *
-qatsec_asym_curve_name(unsigned int curve)
-{
-	unsigned int i;
-
-	for (i = 0; i < RTE_DIM(curves); i++)
-		if (curves[i].id == curve)
-			return curves[i].name;
-	return NULL;
-}
 
 unsigned int
 qatsec_asym_session_size(void)
