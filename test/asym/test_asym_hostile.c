@@ -110,14 +110,26 @@ st_of(struct rte_cryptodev_asym_session *s, struct rte_crypto_asym_op *a)
 int
 main(int argc, char **argv)
 {
-	uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0) :
-		((uint64_t)time(NULL) << 20) ^ (uint64_t)clock();
 	struct rkey k1, k2;
+	uint64_t seed;
+#ifdef ASYM_DEV
+	int n = rte_eal_init(argc, argv);
+
+	if (n < 0) {
+		printf("not ok 1 - EAL init failed\n1..1\n");
+		return 1;
+	}
+	argc -= n;
+	argv += n;
+#endif
+	seed = argc > 1 ? strtoull(argv[1], NULL, 0) :
+		((uint64_t)time(NULL) << 20) ^ (uint64_t)clock();
 
 	rng = seed | 1;
 	printf("# seed %" PRIu64 "\n", seed);
 	if (eng_init() != 0) {
-		printf("not ok 1 - openssl_asym engine not registered\n1..1\n");
+		printf("not ok 1 - openssl_asym engine or device missing\n"
+			"1..1\n");
 		return 1;
 	}
 	rkey_make(&k1, 1024);
@@ -125,7 +137,10 @@ main(int argc, char **argv)
 	refusals(&k1);
 	bad_ops(&k1);
 	cache_reuse(&k1, &k2);
+#ifndef ASYM_DEV
+	/* One queue pair is one thread's: threads share sessions only here. */
 	threads(&k1);
+#endif
 	fuzz_sessions();
 	fuzz_ops(&k1);
 	for (int i = 0; i < 8; i++) {

@@ -231,10 +231,20 @@ kat_rsa_sigver(void)
 #include "test_asym_kat_ec.h"
 
 int
-main(void)
+main(int argc, char **argv)
 {
+#ifdef ASYM_DEV
+	if (rte_eal_init(argc, argv) < 0) {
+		printf("not ok 1 - EAL init failed\n1..1\n");
+		return 1;
+	}
+#else
+	RTE_SET_USED(argc);
+	RTE_SET_USED(argv);
+#endif
 	if (eng_init() != 0) {
-		printf("not ok 1 - openssl_asym engine not registered\n1..1\n");
+		printf("not ok 1 - openssl_asym engine or device missing\n"
+			"1..1\n");
 		return 1;
 	}
 	kat_rsa_siggen();
