@@ -86,10 +86,13 @@ refusals(const struct rkey *k)
 	rsa_x(&x, k, true, false);
 	x.rsa.qt.qInv.length = 0;
 	REFUSE(-EINVAL, "RSA CRT key without qInv");
-	rsa_x(&y, k, false, false);
+	/* A chain is not refused (DPDK's DH test passes one); its first
+	 * xform is the session: y is garbage the engine must not read.
+	 */
+	memset(&y, 0x5a, sizeof(y));
 	rsa_x(&x, k, false, false);
 	x.next = &y;
-	REFUSE(-ENOTSUP, "xform chain");
+	REFUSE(0, "xform chain, first xform used");
 	memset(&x, 0, sizeof(x));
 	x.xform_type = RTE_CRYPTO_ASYM_XFORM_MODEX;
 	x.modex.modulus.data = zero;
