@@ -194,7 +194,7 @@ struct buf {
 	size_t n;
 };
 
-static int
+static __rte_unused int
 hexval(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -204,7 +204,7 @@ hexval(int c)
 }
 
 /* Hex into a new buffer (odd lengths get a leading 0 nibble). */
-static struct buf
+static __rte_unused struct buf
 hex(const char *h)
 {
 	size_t l = h != NULL ? strlen(h) : 0, i, o = 0;
@@ -228,7 +228,7 @@ hex(const char *h)
 	return b;
 }
 
-static void
+static __rte_unused void
 param(rte_crypto_param *p, const struct buf *b)
 {
 	p->data = b->d;
@@ -264,7 +264,7 @@ struct rsp {
 	unsigned int n;
 };
 
-static const char *
+static __rte_unused const char *
 rsp_get(const struct rsp *r, const char *k)
 {
 	unsigned int i;
@@ -275,7 +275,7 @@ rsp_get(const struct rsp *r, const char *k)
 	return NULL;
 }
 
-static void
+static __rte_unused void
 rsp_put(struct rsp *r, const char *k, const char *v)
 {
 	unsigned int i;
@@ -297,7 +297,7 @@ rsp_put(struct rsp *r, const char *k, const char *v)
  * persist across records (section parameters and per-group keys are
  * simply the last value seen).
  */
-static int
+static __rte_unused int
 rsp_next(struct rsp *r, const char *trigger)
 {
 	char *l, *eq, *k, *v, *e;
@@ -332,7 +332,7 @@ rsp_next(struct rsp *r, const char *trigger)
 	return 0;
 }
 
-static int
+static __rte_unused int
 rsp_open(struct rsp *r, const char *rel)
 {
 	char path[512];
@@ -343,7 +343,7 @@ rsp_open(struct rsp *r, const char *rel)
 	return r->fp != NULL ? 0 : -1;
 }
 
-static void
+static __rte_unused void
 rsp_close(struct rsp *r)
 {
 	unsigned int i;
