@@ -64,6 +64,7 @@ qatsec_asym_cent_release_objs(struct qatsec_asym_cent *c)
 	BN_clear_free(c->e);
 	BN_clear_free(c->m);
 	c->ctx = NULL;
+	c->mode = 0;
 	c->pkey = NULL;
 	c->mont = NULL;
 	c->e = NULL;

@@ -249,7 +249,7 @@ sig_der(const BIGNUM *r, const BIGNUM *s, uint8_t *der, size_t room,
 
 int
 qatsec_asym_verify_der(EVP_PKEY_CTX *ctx, const BIGNUM *r, const BIGNUM *s,
-	const uint8_t *m, size_t mlen, bool ec)
+	const uint8_t *m, size_t mlen, bool ec, bool ready)
 {
 	uint8_t der[2 * QATSEC_ASYM_EC_MAX + 16];
 	size_t n = sig_der(r, s, der, sizeof(der), ec);
@@ -257,7 +257,7 @@ qatsec_asym_verify_der(EVP_PKEY_CTX *ctx, const BIGNUM *r, const BIGNUM *s,
 
 	if (n == 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (EVP_PKEY_verify_init(ctx) <= 0)
+	if (!ready && EVP_PKEY_verify_init(ctx) <= 0)
 		return RTE_CRYPTO_OP_STATUS_ERROR;
 	ret = EVP_PKEY_verify(ctx, der, n, m, mlen);
 	return ret == 1 ? RTE_CRYPTO_OP_STATUS_SUCCESS :
@@ -285,7 +285,7 @@ dsa_verify(const struct dsa_dom *d, struct rte_crypto_dsa_op_param *o)
 		ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL);
 	if (ctx != NULL)
 		st = qatsec_asym_verify_der(ctx, r, s, o->message.data,
-			o->message.length, false);
+			o->message.length, false, false);
 out:
 	EVP_PKEY_CTX_free(ctx);
 	EVP_PKEY_free(pk);

@@ -220,6 +220,12 @@ ec_key(struct qatsec_asym_curve *cv, const uint8_t *raw, size_t len,
 		EVP_PKEY_PUBLIC_KEY, bld);
 	if (*pk != NULL)
 		*ctx = EVP_PKEY_CTX_new_from_pkey(NULL, *pk, NULL);
+	/* Set up once for its one use: signing or verifying. */
+	if (*ctx != NULL && (priv ? EVP_PKEY_sign_init(*ctx) :
+			EVP_PKEY_verify_init(*ctx)) <= 0) {
+		EVP_PKEY_CTX_free(*ctx);
+		*ctx = NULL;
+	}
 	if (*ctx != NULL)
 		memcpy(keep, raw, len);
 	return *ctx;
@@ -264,8 +270,7 @@ ecdsa_sign_evp(struct qatsec_asym_curve *cv, const BIGNUM *d,
 		return st;
 	ctx = ec_key(cv, raw, cv->obytes, true, d);
 	OPENSSL_cleanse(raw, sizeof(raw));
-	if (ctx == NULL || EVP_PKEY_sign_init(ctx) <= 0 ||
-			EVP_PKEY_sign(ctx, der, &dlen, m, mlen) <= 0)
+	if (ctx == NULL || EVP_PKEY_sign(ctx, der, &dlen, m, mlen) <= 0)
 		return st;
 	sig = d2i_ECDSA_SIG(NULL, &pp, (long)dlen);
 	if (sig == NULL)
@@ -332,7 +337,7 @@ ecdsa_verify(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
 	ctx = ec_key(cv, enc, elen, false, NULL);
 	if (ctx != NULL)
 		st = qatsec_asym_verify_der(ctx, r, s, o->message.data,
-			o->message.length, true);
+			o->message.length, true, true);
 out:
 	EC_POINT_free(q);
 	BN_free(r);

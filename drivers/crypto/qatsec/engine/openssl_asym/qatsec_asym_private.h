@@ -80,7 +80,8 @@ struct qatsec_asym_cent {
 	const void *sess;
 	uint64_t uid;
 	EVP_PKEY *pkey;		/* RSA key, DH domain, DSA private key */
-	EVP_PKEY_CTX *ctx;	/* on pkey, re-initialised per op */
+	EVP_PKEY_CTX *ctx;	/* on pkey ... */
+	uint64_t mode;		/* ... set up for this op mode (0: none) */
 	BIGNUM *m, *e;		/* modexp/modinv/DH: modulus and exponent */
 	BN_MONT_CTX *mont;	/* of an odd m */
 };
@@ -95,10 +96,10 @@ struct qatsec_asym_curve {
 	unsigned int fbytes;	/* field element bytes */
 	unsigned int obytes;	/* order bytes */
 	EVP_PKEY *priv;		/* last signing key ... */
-	EVP_PKEY_CTX *priv_ctx;
+	EVP_PKEY_CTX *priv_ctx;	/* set up for signing */
 	uint8_t priv_raw[QATSEC_ASYM_EC_MAX];	/* ... and its scalar */
 	EVP_PKEY *pub;		/* last verifying key ... */
-	EVP_PKEY_CTX *pub_ctx;
+	EVP_PKEY_CTX *pub_ctx;	/* set up for verifying */
 	uint8_t pub_raw[1 + 2 * QATSEC_ASYM_EC_MAX];	/* ... encoded */
 };
 
@@ -178,10 +179,11 @@ BIGNUM *qatsec_asym_digest_bn(const uint8_t *m, size_t len, const BIGNUM *q);
 int qatsec_asym_sig_s(BIGNUM *sg, const BIGNUM *k, const BIGNUM *h,
 	const BIGNUM *x, const BIGNUM *r, const BIGNUM *n, BN_CTX *bn);
 /* EVP_PKEY_verify of (r, s), DER-encoded as (EC)DSA-Sig-Value; an op
- * status (AUTH_FAILED for a signature that does not verify).
+ * status (AUTH_FAILED for a signature that does not verify). ready: ctx
+ * is already set up for verifying.
  */
 int qatsec_asym_verify_der(EVP_PKEY_CTX *ctx, const BIGNUM *r,
-	const BIGNUM *s, const uint8_t *m, size_t mlen, bool ec);
+	const BIGNUM *s, const uint8_t *m, size_t mlen, bool ec, bool ready);
 
 /* qatsec_asym_caps.c */
 extern const struct rte_cryptodev_capabilities qatsec_asym_capabilities[];

@@ -132,6 +132,65 @@ rsa_padding(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 	}
 }
 
+/* The op's mode: its kind and padding parameters. A context already set
+ * up for the same mode is used again as it is (init and padding cost
+ * about as much as an RSA public operation); 0: not reusable (a label).
+ */
+static uint64_t
+rsa_mode(const struct rte_crypto_rsa_op_param *r, unsigned int kind)
+{
+	const struct rte_crypto_rsa_padding *p = &r->padding;
+
+	if (p->type == RTE_CRYPTO_RSA_PADDING_OAEP && p->oaep_label.length)
+		return 0;
+	return 1 | (uint64_t)kind << 1 | (uint64_t)(p->type & 0xf) << 4 |
+		(uint64_t)(p->hash & 0xff) << 8 |
+		(uint64_t)(p->mgf1hash & 0xff) << 16 |
+		(uint64_t)p->pss_saltlen << 24;
+}
+
+enum { K_ENC, K_DEC, K_SIGN, K_VERIFY, K_RECOVER };
+
+static int
+rsa_prepare(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c,
+	const struct rte_crypto_rsa_op_param *r, unsigned int kind)
+{
+	uint64_t mode = rsa_mode(r, kind);
+	int ret, st;
+
+	if (mode != 0 && c->mode == mode)
+		return 0;
+	c->mode = 0;
+	switch (kind) {
+	case K_ENC:
+		ret = EVP_PKEY_encrypt_init(c->ctx);
+		break;
+	case K_DEC:
+		ret = EVP_PKEY_decrypt_init(c->ctx);
+		break;
+	case K_SIGN:
+		ret = EVP_PKEY_sign_init(c->ctx);
+		break;
+	case K_VERIFY:
+		ret = EVP_PKEY_verify_init(c->ctx);
+		break;
+	default:
+		ret = EVP_PKEY_verify_recover_init(c->ctx);
+		if (ret > 0)
+			ret = EVP_PKEY_CTX_set_rsa_padding(c->ctx,
+				RSA_NO_PADDING);
+		if (ret > 0)
+			c->mode = mode;
+		return ret > 0 ? 0 : RTE_CRYPTO_OP_STATUS_ERROR;
+	}
+	if (ret <= 0)
+		return RTE_CRYPTO_OP_STATUS_ERROR;
+	st = rsa_padding(t, c->ctx, r, kind == K_SIGN || kind == K_VERIFY);
+	if (st == 0)
+		c->mode = mode;
+	return st;
+}
+
 /* p as a k-byte number in buf; false when it does not fit. */
 static bool
 as_number(const rte_crypto_param *p, size_t k, uint8_t *buf)
@@ -165,7 +224,7 @@ rsa_input(const struct rte_crypto_rsa_op_param *r, const rte_crypto_param *p,
 }
 
 static int
-rsa_encrypt(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
+rsa_encrypt(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c,
 	struct rte_crypto_rsa_op_param *r, size_t k)
 {
 	uint8_t buf[QATSEC_ASYM_MOD_MAX];
@@ -176,19 +235,17 @@ rsa_encrypt(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 	if (!rsa_input(r, &r->message, k, buf, &in, &inlen) ||
 			!qatsec_asym_out_room(&r->cipher, k))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (EVP_PKEY_encrypt_init(ctx) <= 0)
-		return RTE_CRYPTO_OP_STATUS_ERROR;
-	st = rsa_padding(t, ctx, r, false);
+	st = rsa_prepare(t, c, r, K_ENC);
 	if (st != 0)
 		return st;
-	if (EVP_PKEY_encrypt(ctx, r->cipher.data, &outlen, in, inlen) <= 0)
+	if (EVP_PKEY_encrypt(c->ctx, r->cipher.data, &outlen, in, inlen) <= 0)
 		return RTE_CRYPTO_OP_STATUS_ERROR;
 	r->cipher.length = outlen;
 	return RTE_CRYPTO_OP_STATUS_SUCCESS;
 }
 
 static int
-rsa_decrypt(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
+rsa_decrypt(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c,
 	struct rte_crypto_rsa_op_param *r, size_t k)
 {
 	uint8_t in[QATSEC_ASYM_MOD_MAX], out[QATSEC_ASYM_MOD_MAX];
@@ -197,14 +254,12 @@ rsa_decrypt(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 
 	if (!as_number(&r->cipher, k, in))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (EVP_PKEY_decrypt_init(ctx) <= 0)
-		return RTE_CRYPTO_OP_STATUS_ERROR;
-	st = rsa_padding(t, ctx, r, false);
+	st = rsa_prepare(t, c, r, K_DEC);
 	if (st != 0)
 		return st;
 	/* OpenSSL wants k bytes of room whatever the plaintext's length. */
 	st = RTE_CRYPTO_OP_STATUS_ERROR;
-	if (EVP_PKEY_decrypt(ctx, out, &outlen, in, k) > 0) {
+	if (EVP_PKEY_decrypt(c->ctx, out, &outlen, in, k) > 0) {
 		st = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		if (qatsec_asym_out_room(&r->message, outlen)) {
 			memcpy(r->message.data, out, outlen);
@@ -217,7 +272,7 @@ rsa_decrypt(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 }
 
 static int
-rsa_sign(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
+rsa_sign(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c,
 	struct rte_crypto_rsa_op_param *r, size_t k)
 {
 	uint8_t buf[QATSEC_ASYM_MOD_MAX];
@@ -228,12 +283,10 @@ rsa_sign(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 	if (!rsa_input(r, &r->message, k, buf, &in, &inlen) ||
 			!qatsec_asym_out_room(&r->sign, k))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (EVP_PKEY_sign_init(ctx) <= 0)
-		return RTE_CRYPTO_OP_STATUS_ERROR;
-	st = rsa_padding(t, ctx, r, true);
+	st = rsa_prepare(t, c, r, K_SIGN);
 	if (st != 0)
 		return st;
-	if (EVP_PKEY_sign(ctx, r->sign.data, &outlen, in, inlen) <= 0)
+	if (EVP_PKEY_sign(c->ctx, r->sign.data, &outlen, in, inlen) <= 0)
 		return RTE_CRYPTO_OP_STATUS_ERROR;
 	r->sign.length = outlen;
 	return RTE_CRYPTO_OP_STATUS_SUCCESS;
@@ -241,7 +294,8 @@ rsa_sign(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 
 /* Verify without padding: the public operation, then the comparisons. */
 static int
-rsa_verify_raw(EVP_PKEY_CTX *ctx, struct rte_crypto_rsa_op_param *r,
+rsa_verify_raw(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c,
+	struct rte_crypto_rsa_op_param *r,
 	size_t k, const uint8_t *sig)
 {
 	uint8_t out[QATSEC_ASYM_MOD_MAX], msg[QATSEC_ASYM_MOD_MAX];
@@ -253,10 +307,9 @@ rsa_verify_raw(EVP_PKEY_CTX *ctx, struct rte_crypto_rsa_op_param *r,
 			 !qatsec_asym_out_room(&r->cipher, k)) ||
 			(cmp && !as_number(&r->message, k, msg)))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (EVP_PKEY_verify_recover_init(ctx) <= 0 ||
-			EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_NO_PADDING) <= 0 ||
-			EVP_PKEY_verify_recover(ctx, out, &outlen, sig, k) <= 0 ||
-			outlen != k)
+	if (rsa_prepare(t, c, r, K_RECOVER) != 0 ||
+			EVP_PKEY_verify_recover(c->ctx, out, &outlen, sig,
+				k) <= 0 || outlen != k)
 		return RTE_CRYPTO_OP_STATUS_ERROR;
 	if (r->cipher.data != NULL) {
 		memcpy(r->cipher.data, out, k);
@@ -268,7 +321,7 @@ rsa_verify_raw(EVP_PKEY_CTX *ctx, struct rte_crypto_rsa_op_param *r,
 }
 
 static int
-rsa_verify(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
+rsa_verify(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c,
 	struct rte_crypto_rsa_op_param *r, size_t k)
 {
 	uint8_t sig[QATSEC_ASYM_MOD_MAX];
@@ -277,16 +330,14 @@ rsa_verify(struct qatsec_asym_thread *t, EVP_PKEY_CTX *ctx,
 	if (!as_number(&r->sign, k, sig))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	if (r->padding.type == RTE_CRYPTO_RSA_PADDING_NONE)
-		return rsa_verify_raw(ctx, r, k, sig);
+		return rsa_verify_raw(t, c, r, k, sig);
 	if (r->message.length > k ||
 			(r->message.length > 0 && r->message.data == NULL))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (EVP_PKEY_verify_init(ctx) <= 0)
-		return RTE_CRYPTO_OP_STATUS_ERROR;
-	st = rsa_padding(t, ctx, r, true);
+	st = rsa_prepare(t, c, r, K_VERIFY);
 	if (st != 0)
 		return st;
-	st = EVP_PKEY_verify(ctx, sig, k, r->message.data, r->message.length);
+	st = EVP_PKEY_verify(c->ctx, sig, k, r->message.data, r->message.length);
 	return st == 1 ? RTE_CRYPTO_OP_STATUS_SUCCESS :
 		st == 0 ? RTE_CRYPTO_OP_STATUS_AUTH_FAILED :
 		RTE_CRYPTO_OP_STATUS_ERROR;
@@ -324,16 +375,16 @@ qatsec_asym_rsa(struct qatsec_asym_thread *t, const struct qatsec_asym_sess *s,
 	}
 	switch (r->op_type) {
 	case RTE_CRYPTO_ASYM_OP_ENCRYPT:
-		op->status = rsa_encrypt(t, c->ctx, r, k);
+		op->status = rsa_encrypt(t, c, r, k);
 		break;
 	case RTE_CRYPTO_ASYM_OP_DECRYPT:
-		op->status = rsa_decrypt(t, c->ctx, r, k);
+		op->status = rsa_decrypt(t, c, r, k);
 		break;
 	case RTE_CRYPTO_ASYM_OP_SIGN:
-		op->status = rsa_sign(t, c->ctx, r, k);
+		op->status = rsa_sign(t, c, r, k);
 		break;
 	case RTE_CRYPTO_ASYM_OP_VERIFY:
-		op->status = rsa_verify(t, c->ctx, r, k);
+		op->status = rsa_verify(t, c, r, k);
 		break;
 	default:
 		op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
