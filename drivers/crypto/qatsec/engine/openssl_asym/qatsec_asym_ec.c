@@ -316,30 +316,47 @@ out:
 	return st;
 }
 
+/* The op's point as an uncompressed encoding (04 || x || y), from its
+ * bytes: OpenSSL checks it (coordinates below p, on the curve) when it
+ * builds a key from it, and a key already built from these bytes passed.
+ */
+static bool
+point_enc(const struct qatsec_asym_curve *cv,
+	const struct rte_crypto_ec_point *p, uint8_t *enc)
+{
+	const uint8_t *x, *y;
+	size_t xl, yl, f = cv->fbytes;
+
+	if (!qatsec_asym_in(&p->x, f, &x, &xl) ||
+			!qatsec_asym_in(&p->y, f, &y, &yl))
+		return false;
+	enc[0] = POINT_CONVERSION_UNCOMPRESSED;
+	memset(enc + 1, 0, 2 * f);
+	if (xl > 0)
+		memcpy(enc + 1 + f - xl, x, xl);
+	if (yl > 0)
+		memcpy(enc + 1 + 2 * f - yl, y, yl);
+	return true;
+}
+
 static int
-ecdsa_verify(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
-	struct rte_crypto_ecdsa_op_param *o)
+ecdsa_verify(struct qatsec_asym_curve *cv, struct rte_crypto_ecdsa_op_param *o)
 {
 	uint8_t enc[1 + 2 * QATSEC_ASYM_EC_MAX];
 	size_t elen = 1 + 2 * (size_t)cv->fbytes;
-	EC_POINT *q = point_in(t, cv, &o->q);
 	BIGNUM *r = qatsec_asym_in_bn(&o->r, cv->obytes);
 	BIGNUM *s = qatsec_asym_in_bn(&o->s, cv->obytes);
 	EVP_PKEY_CTX *ctx;
 	int st = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 
-	if (q == NULL || r == NULL || s == NULL)
-		goto out;
-	st = RTE_CRYPTO_OP_STATUS_ERROR;
-	if (EC_POINT_point2oct(cv->group, q, POINT_CONVERSION_UNCOMPRESSED,
-			enc, sizeof(enc), qatsec_asym_bn_ctx(t)) != elen)
+	if (r == NULL || s == NULL || !point_enc(cv, &o->q, enc))
 		goto out;
 	ctx = ec_key(cv, enc, elen, false, NULL);
+	/* No key: the point is not on the curve (or not below p). */
 	if (ctx != NULL)
 		st = qatsec_asym_verify_der(ctx, r, s, o->message.data,
 			o->message.length, true, true);
 out:
-	EC_POINT_free(q);
 	BN_free(r);
 	BN_free(s);
 	return st;
@@ -365,7 +382,7 @@ qatsec_asym_ec(struct qatsec_asym_thread *t, const struct qatsec_asym_sess *s,
 		else if (a->ecdsa.op_type == RTE_CRYPTO_ASYM_OP_SIGN)
 			op->status = ecdsa_sign(t, cv, &a->ecdsa);
 		else if (a->ecdsa.op_type == RTE_CRYPTO_ASYM_OP_VERIFY)
-			op->status = ecdsa_verify(t, cv, &a->ecdsa);
+			op->status = ecdsa_verify(cv, &a->ecdsa);
 		else
 			op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		break;
