@@ -254,21 +254,36 @@ ecdsa_sign_k(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
 	return st;
 }
 
+/* Sign with a random k (EVP) under the key d (the op's bytes): the key is
+ * checked and built only when they differ from the last op's.
+ */
 static int
-ecdsa_sign_evp(struct qatsec_asym_curve *cv, const BIGNUM *d,
+ecdsa_sign_evp(struct qatsec_asym_curve *cv, const rte_crypto_param *dp,
 	const uint8_t *m, size_t mlen, BIGNUM *r, BIGNUM *sg)
 {
 	uint8_t raw[QATSEC_ASYM_EC_MAX], der[2 * QATSEC_ASYM_EC_MAX + 16];
 	const unsigned char *pp = der;
-	size_t dlen = sizeof(der);
+	size_t dlen = sizeof(der), len;
 	const BIGNUM *r0, *s0;
+	const uint8_t *d;
 	EVP_PKEY_CTX *ctx;
 	ECDSA_SIG *sig;
+	BIGNUM *bn;
 	int st = RTE_CRYPTO_OP_STATUS_ERROR;
 
-	if (BN_bn2binpad(d, raw, (int)cv->obytes) < 0)
-		return st;
-	ctx = ec_key(cv, raw, cv->obytes, true, d);
+	if (!qatsec_asym_in(dp, cv->obytes, &d, &len))
+		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+	memset(raw, 0, cv->obytes - len);
+	if (len > 0)
+		memcpy(raw + cv->obytes - len, d, len);
+	ctx = cv->priv_ctx;
+	if (ctx == NULL || CRYPTO_memcmp(cv->priv_raw, raw, cv->obytes) != 0) {
+		bn = scalar_in(cv, dp);
+		ctx = bn == NULL ? NULL : ec_key(cv, raw, cv->obytes, true, bn);
+		if (bn == NULL)
+			st = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
+		BN_clear_free(bn);
+	}
 	OPENSSL_cleanse(raw, sizeof(raw));
 	if (ctx == NULL || EVP_PKEY_sign(ctx, der, &dlen, m, mlen) <= 0)
 		return st;
@@ -286,23 +301,23 @@ static int
 ecdsa_sign(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
 	struct rte_crypto_ecdsa_op_param *o)
 {
-	BIGNUM *d = scalar_in(cv, &o->pkey), *k = NULL;
-	BIGNUM *r = BN_new(), *sg = BN_new();
+	BIGNUM *r = BN_new(), *sg = BN_new(), *d = NULL, *k = NULL;
 	int st = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 
-	if (d == NULL || r == NULL || sg == NULL ||
+	if (r == NULL || sg == NULL ||
 			!qatsec_asym_out_room(&o->r, cv->obytes) ||
 			!qatsec_asym_out_room(&o->s, cv->obytes))
 		goto out;
 	if (o->k.data != NULL && o->k.length > 0) {
+		d = scalar_in(cv, &o->pkey);
 		k = scalar_in(cv, &o->k);
-		if (k == NULL)
+		if (d == NULL || k == NULL)
 			goto out;
 		st = ecdsa_sign_k(t, cv, d, k, o->message.data,
 			o->message.length, r, sg);
 	} else {
-		st = ecdsa_sign_evp(cv, d, o->message.data, o->message.length,
-			r, sg);
+		st = ecdsa_sign_evp(cv, &o->pkey, o->message.data,
+			o->message.length, r, sg);
 	}
 	if (st == RTE_CRYPTO_OP_STATUS_SUCCESS &&
 			(!qatsec_asym_out_bn(&o->r, r, cv->obytes) ||
