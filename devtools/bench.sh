@@ -17,7 +17,7 @@
 # a round (paired) and the table gives their median over the rounds with
 # the min-max spread. Results: a table on stdout and, under --out (default
 # <builddir>/bench): runs.csv (every run), summary.csv, table.md (for
-# doc/performance.md) and bench.png (gnuplot).
+# doc/guides/perf/index.rst) and bench.png (gnuplot).
 #
 # Usage: devtools/bench.sh [--rounds N] [--ms N] [--quick] [--cells LIST]
 #          [--sizes LIST] [--builddir DIR] [--out DIR] [--no-mp] [--no-setup]
@@ -106,11 +106,10 @@ worker_cpu=${PERF_LCORES##*[,-]}
 # ------------------------------------------------------------ the devices
 # Hugepages when there are enough (the realistic setup, and what a
 # secondary needs), otherwise --no-huge and no multi-process part.
-free_mb=$(awk '/^HugePages_Free:/ { f = $2 } /^Hugepagesize:/ { s = $2 } END { print int(f * s / 1024) }' /proc/meminfo)
-if [ "$free_mb" -ge 512 ] && grep -qs hugetlbfs /proc/mounts; then
+if dr_hugepages_ok 512; then
 	PERF_HUGE=1
 else
-	perf_say "fewer than 512 MB of free hugepages: runs use --no-huge; no secondary part"
+	perf_say "runs use --no-huge, no secondary part: $DR_HUGEPAGES_WHY"
 	do_mp=0
 fi
 PERF_DEVTYPE=crypto_null PERF_PLUGIN=none
@@ -136,7 +135,7 @@ dev_setup qatsec crypto_qatsec "$builddir"
 # The secondary's test and the same test in one primary: the seed's
 # configuration, section SSL_DEV0_INT_0 (the first SSL section).
 dev_setup qatsec-primary "crypto_qatsec,conf_dir=$top/config" "$builddir"
-mp_prefix=qatsec_bench_$$_
+mp_prefix=$(dr_prefix bench_mp)
 ctl=$top/test/mp/primary_ctl.sh
 ctl_args=("$builddir" "$mp_prefix" "$top/config" "$PERF_WORKDIR")
 if [ $do_mp -eq 1 ]; then
@@ -221,9 +220,16 @@ declare -A OPS NA CEIL_API RES
 rm -f "$out/claimlat.txt" "$out/ceiling_api.txt" "$out/bench.png"
 runs_csv=$out/runs.csv
 echo "round,cell,size,pmd,mops" >"$runs_csv"
+ROUND_LINE=
 record() {	# record ROUND CELL SIZE PMD MOPS
 	RES[$2:$3:$4]+="$5 "
 	echo "$1,$2,$3,$4,$5" >>"$runs_csv"
+	ROUND_LINE+=" $4 $5"
+}
+# round_said ROUND CELL SIZE: the line of what record saw since the last.
+round_said() {
+	printf '[bench] round %d/%d %-19s %5s B:%s\n' "$1" "$rounds" "$2" "$3" "$ROUND_LINE"
+	ROUND_LINE=
 }
 
 nb_runs=0
@@ -268,12 +274,12 @@ for ((r = 1; r <= rounds; r++)); do
 	for sz in "${size_list[@]}"; do
 		run_pmd null null "$sz" "${OPS[null:$sz]}"
 		record "$r" null "$sz" null "$RUN_MOPS"
+		ROUND_LINE=
 		for c in "${cell_list[@]}"; do
 			read -r -a al <<<"$(anchors_of "$c")"
 			order=(qatsec "${al[@]}" ceiling)
 			k=$(( (r - 1) % ${#order[@]} ))
 			order=("${order[@]:k}" "${order[@]:0:k}")
-			line=
 			for p in "${order[@]}"; do
 				[ -z "${NA[$c:$sz:$p]:-}" ] || continue
 				if [ "$p" = ceiling ]; then
@@ -282,9 +288,8 @@ for ((r = 1; r <= rounds; r++)); do
 					run_pmd "$p" "$c" "$sz" "${OPS[$c:$sz:$p]}"
 				fi
 				record "$r" "$c" "$sz" "$p" "$RUN_MOPS"
-				line+=" $p $RUN_MOPS"
 			done
-			printf '[bench] round %d/%d %-19s %5s B:%s\n' "$r" "$rounds" "$c" "$sz" "$line"
+			round_said "$r" "$c" "$sz"
 		done
 	done
 	el=$(( $(date +%s) - t0 ))
@@ -301,13 +306,11 @@ if [ $do_mp -eq 1 ]; then
 			n=${OPS[$c:$sz:qatsec]:-$(perf_ops_for "$c" "$sz" "$ms")}
 			order=(qatsec-primary qatsec-secondary)
 			[ $((r % 2)) -eq 1 ] || order=(qatsec-secondary qatsec-primary)
-			line=
 			for p in "${order[@]}"; do
 				run_pmd "$p" "$c" "$sz" "$n"
 				record "$r" "$c" "$sz" "$p" "$RUN_MOPS"
-				line+=" $p $RUN_MOPS"
 			done
-			printf '[bench] round %d/%d %-19s %5s B:%s\n' "$r" "$rounds" "$c" "$sz" "$line"
+			round_said "$r" "$c" "$sz"
 		done
 	done
 	perf_say "section claim + release, 10000 rounds (a secondary of qatsecd)"

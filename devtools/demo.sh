@@ -10,17 +10,16 @@
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-export QATSEC_BUILD=${QATSEC_BUILDDIR:-$top/build}
-QATSEC_TEST_NAME=demo
 # shellcheck source=../test/mp/lib.sh
-. "$top/test/mp/lib.sh"
+. "$top/test/mp/lib.sh" demo "${QATSEC_BUILDDIR:-$top/build}"
+export QATSEC_BUILD
 require_hugepages >/dev/null
 
 seconds=${DEMO_SECONDS:-4}
 say() { printf '\n== %s\n' "$*"; }
 
-say "internal sections of $top/config (qatsec-config, layer 1 only)"
-"$QATSEC_BUILD/app/qatsec-config" "$top/config" || exit 1
+say "internal sections of $top/config (qatsec-ctl check)"
+"$QATSEC_BUILD/app/qatsec-ctl" check "$top/config" || exit 1
 
 say "starting qatsecd (primary) on the two-endpoint configuration"
 start_primary "$top/config" || exit 1
@@ -38,8 +37,9 @@ for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
 	wait_for "$f" "holds " 300 || { echo "a worker did not claim:"; cat "$f"; exit 1; }
 done
 
-say "telemetry /qatsec/sections while they run (as dpdk-telemetry.py shows it)"
-tel --table
+say "qatsec-ctl status while they run (the group's telemetry, as adf_ctl status shows QAT)"
+"$QATSEC_BUILD/app/qatsec-ctl" status --file-prefix "$PREFIX" | sed 's/^/  /'
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "qatsec-ctl status failed"; exit 1; }
 
 say "a tenth SSL worker while all eight SSL sections are held"
 worker SSL "$WORK/ssl-extra.log" --seconds 1
@@ -53,18 +53,22 @@ for p in "${pids[@]}"; do wait "$p" || rc_all=1; done
 
 say "who held what (first-fit order)"
 printf '  %-16s %-8s %-64s %7s %7s %s\n' section pid instances Mops/s Gbit/s verified
-order=$("$QATSEC_BUILD/app/qatsec-config" "$top/config" 2>/dev/null | awk 'NR > 1 && NF > 3 { print $1 }')
+order=$("$QATSEC_BUILD/app/qatsec-ctl" check --json "$top/config" |
+	/usr/bin/python3 -c 'import json, sys; print(" ".join(s["name"] for s in json.load(sys.stdin)["sections"]))')
 for sec in $order; do
 	f=$(grep -l "holds $sec " "$WORK"/ssl[0-7].log "$WORK/ipsec.log" | head -1)
 	[ -n "$f" ] || continue
 	inst=$(sed -n 's/.* instances: //p' "$f")
-	line=$(grep RESULT "$f")
-	# shellcheck disable=SC2086
-	eval "$(echo "$line" | tr ' ' '\n' | grep = | sed 's/^/r_/')"
-	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${r_section:-?}" "${r_pid:-?}" \
-		"${inst:0:96}" "${r_mops:-?}" "${r_gbps:-?}" \
-		"${r_checked:-0} samples, ${r_mismatched:-?} mismatched"
-	unset r_section r_pid r_mops r_gbps r_checked r_mismatched
+	# The worker's "RESULT key=value ..." line, read as data.
+	declare -A res=()
+	read -r -a words <<<"$(grep RESULT "$f")"
+	for kv in "${words[@]}"; do
+		[[ $kv != *=* ]] || res[${kv%%=*}]=${kv#*=}
+	done
+	printf '  %-16s %-8s %-64s %7s %7s %s\n' "${res[section]:-?}" "${res[pid]:-?}" \
+		"${inst:0:96}" "${res[mops]:-?}" "${res[gbps]:-?}" \
+		"${res[checked]:-0} samples, ${res[mismatched]:-?} mismatched"
+	unset res
 done
 
 say "qatsecd's log of claims and releases"
@@ -75,7 +79,7 @@ stop_primary
 grep -E "^qatsecd: .*(still held|shutting down)" "$WORK/primary.log" | sed 's/^/  /'
 # DPDK keeps hugepage files after exit (secondaries need them while the
 # group lives): the group is gone now, so remove them and check for strays.
-rm -rf /dev/hugepages/"$PREFIX"* /var/run/dpdk/"$PREFIX"
+dr_remove_files "$PREFIX"
 left=$(pgrep -fc -- "--file-prefix $PREFIX" || true)
 
 say "dpdk-test-crypto-perf --ptest throughput on the built-in default endpoint (--vdev crypto_qatsec, one process), crypto_aesni_mb beside it"

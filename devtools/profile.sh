@@ -74,6 +74,7 @@ for p in "$@"; do
 			--buffer-sz "$size" --burst-sz 32 --total-ops "$n" "${cargs[@]}") \
 			>"$PERF_WORKDIR/log.$p.$n" 2>&1 ||
 			{ perf_show_log "$PERF_WORKDIR/log.$p.$n" >&2; perf_die "$p: crypto-perf under valgrind failed"; }
+		dr_remove_files "$PERF_PREFIX"
 		callgrind_annotate --inclusive=no --threshold=100 "$PERF_WORKDIR/cg.$p.$n" \
 			>"$PERF_WORKDIR/ann.$p.$n"
 	done

@@ -12,6 +12,8 @@
 # counts it as skipped), 2 usage error.
 
 PERF_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../../devtools/lib/dpdk-run.sh
+. "$PERF_TOP/devtools/lib/dpdk-run.sh"
 PERF_ME=${PERF_ME:-$(basename "$0")}
 PERF_PLUGIN_SONAME=librte_crypto_qatsec.so
 
@@ -74,6 +76,21 @@ perf_parse_option() {
 		PERF_SHIFT=2 ;;
 	--huge) PERF_HUGE=1; PERF_SHIFT=1 ;;
 	esac
+}
+
+# perf_parse_options "$@": consumes every device option; PERF_ARGS holds
+# the script's own arguments, in order.
+perf_parse_options() {
+	PERF_ARGS=()
+	while [ $# -gt 0 ]; do
+		perf_parse_option "$@"
+		if [ "$PERF_SHIFT" -gt 0 ]; then
+			shift "$PERF_SHIFT"
+		else
+			PERF_ARGS+=("$1")
+			shift
+		fi
+	done
 }
 
 # ------------------------------------------------------------ prerequisites
@@ -169,14 +186,12 @@ perf_resolve_plugin() {
 PERF_PREFIX=
 PERF_WORKDIR=
 PERF_CHILD=
-PERF_HUGEDIRS=()
 
 # PERF_CLEANUP_HOOK: a function perf_cleanup calls first (whatever way the
 # script ends), e.g. to stop a primary the script started.
 PERF_CLEANUP_HOOK=
 
 perf_cleanup() {
-	local d
 	if [ -n "$PERF_CLEANUP_HOOK" ]; then
 		"$PERF_CLEANUP_HOOK" || true
 		PERF_CLEANUP_HOOK=
@@ -186,12 +201,7 @@ perf_cleanup() {
 		wait "$PERF_CHILD" 2>/dev/null || true
 		PERF_CHILD=
 	fi
-	if [ -n "$PERF_PREFIX" ]; then
-		for d in "${PERF_HUGEDIRS[@]}"; do
-			rm -f "$d/$PERF_PREFIX"* 2>/dev/null || true
-		done
-		rm -rf "/var/run/dpdk/$PERF_PREFIX" "${XDG_RUNTIME_DIR:-/nonexistent}/dpdk/$PERF_PREFIX" 2>/dev/null || true
-	fi
+	[ -z "$PERF_PREFIX" ] || dr_remove_files "$PERF_PREFIX" || true
 	if [ -n "$PERF_WORKDIR" ] && [ -d "$PERF_WORKDIR" ]; then
 		rm -rf "$PERF_WORKDIR"
 	fi
@@ -219,9 +229,8 @@ perf_setup() {
 	ncpu=$(nproc)
 	[ "$max" -lt "$ncpu" ] ||
 		perf_skip "lcores $PERF_LCORES need CPU $max but this process may use $ncpu CPU(s) (crypto-perf needs a main lcore and a worker)"
-	# The terminating underscore keeps "<prefix>*" from matching a longer
-	# prefix of another run.
-	PERF_PREFIX=qatsec_it_$$_${RANDOM}_
+	local what=${PERF_ME%.sh}
+	PERF_PREFIX=$(dr_prefix "${what//[^a-z0-9_]/_}")
 	trap perf_cleanup EXIT
 	trap 'perf_on_signal INT 2' INT
 	trap 'perf_on_signal TERM 15' TERM
@@ -232,14 +241,7 @@ perf_setup() {
 		PERF_PREFIX=
 		PERF_MEM_ARGS=(--proc-type=secondary)
 	elif [ $PERF_HUGE -eq 1 ]; then
-		local free size
-		mapfile -t PERF_HUGEDIRS < <(awk '$3 == "hugetlbfs" { print $2 }' /proc/mounts)
-		[ ${#PERF_HUGEDIRS[@]} -gt 0 ] ||
-			perf_skip "--huge: no hugetlbfs mounted (as root: mount -t hugetlbfs nodev /dev/hugepages)"
-		free=$(awk '/^HugePages_Free:/ { print $2 }' /proc/meminfo)
-		size=$(awk '/^Hugepagesize:/ { print $2 }' /proc/meminfo)
-		[ $((free * size / 1024)) -ge 256 ] ||
-			perf_skip "--huge: only $((free * size / 1024)) MB of free hugepages, 256 needed (as root: echo 512 > /proc/sys/vm/nr_hugepages)"
+		dr_hugepages_ok 256 || perf_skip "--huge: $DR_HUGEPAGES_WHY"
 		PERF_MEM_ARGS=(-m 256)
 	else
 		PERF_MEM_ARGS=(--no-huge -m 1024)
@@ -303,7 +305,7 @@ perf_run() {
 	PERF_CHILD=
 	# Nothing of this run is needed by the next one (a secondary's files
 	# are its primary's: PERF_PREFIX is empty then).
-	[ -z "$PERF_PREFIX" ] || rm -rf "/var/run/dpdk/$PERF_PREFIX" 2>/dev/null || true
+	[ -z "$PERF_PREFIX" ] || dr_remove_files "$PERF_PREFIX"
 	return $rc
 }
 

@@ -33,12 +33,9 @@ sizes=64,1504,4096
 burst=32
 ops=
 ms=1000
+perf_parse_options "$@"
+set -- "${PERF_ARGS[@]}"
 while [ $# -gt 0 ]; do
-	perf_parse_option "$@"
-	if [ "$PERF_SHIFT" -gt 0 ]; then
-		shift "$PERF_SHIFT"
-		continue
-	fi
 	case "$1" in
 	--algos|--sizes|--burst|--ops|--ms) [ $# -ge 2 ] || perf_usage_die "$1 needs a value" ;;
 	esac

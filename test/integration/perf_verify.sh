@@ -25,12 +25,9 @@ EOF
 }
 
 ops=512
+perf_parse_options "$@"
+set -- "${PERF_ARGS[@]}"
 while [ $# -gt 0 ]; do
-	perf_parse_option "$@"
-	if [ "$PERF_SHIFT" -gt 0 ]; then
-		shift "$PERF_SHIFT"
-		continue
-	fi
 	case "$1" in
 	--ops) [ $# -ge 2 ] || perf_usage_die "--ops needs a value"; ops=$2; shift 2 ;;
 	-h|--help) usage; exit 0 ;;

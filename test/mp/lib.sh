@@ -1,15 +1,19 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Shared by the multi-process tests (suite mp) and the demo: start a qatsecd
 # primary on real hugepages under a private --file-prefix, run secondaries
-# against it, query its telemetry, and always clean up (processes, hugepage
-# files, runtime dir), whatever way the script ends.
-# Callers set QATSEC_BUILD (the meson build dir) before sourcing.
+# against it, query its telemetry, and always clean up (processes, then
+# this group's hugepage files and runtime dir), whatever way the script
+# ends. The DPDK-run rules themselves are devtools/lib/dpdk-run.sh's.
+# Sourced as: . lib.sh NAME BUILD_DIR (NAME: a word naming the run, BUILD_DIR:
+# the meson build dir).
 
-: "${QATSEC_BUILD:?QATSEC_BUILD must point at the build directory}"
+QATSEC_TEST_NAME=${1:?lib.sh NAME BUILD_DIR: no NAME}
+QATSEC_BUILD=${2:?lib.sh NAME BUILD_DIR: no BUILD_DIR}
 QATSEC_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-QATSECD=$QATSEC_BUILD/app/qatsecd
+# shellcheck source=../../devtools/lib/dpdk-run.sh
+. "$QATSEC_SRC/devtools/lib/dpdk-run.sh"
 WORKER=$QATSEC_BUILD/app/qatsec-worker
-PREFIX=qatsec_${QATSEC_TEST_NAME:-mp}_$$
+PREFIX=$(dr_prefix "mp_$QATSEC_TEST_NAME")
 WORK=$(mktemp -d /tmp/qatsec-mp.XXXXXX)
 PRIMARY_PID=
 TAP_N=0
@@ -29,11 +33,9 @@ ok() {
 
 # Prerequisites missing on a set-up machine are a defect: say so, exit 77.
 require_hugepages() {
-	local free
-	free=$(awk '/HugePages_Free/ {print $2}' /proc/meminfo)
-	if [ "${free:-0}" -lt 256 ] || ! grep -qs hugetlbfs /proc/mounts; then
-		echo "# SKIP: needs >= 256 free 2 MiB hugepages and hugetlbfs mounted (run devtools/setup.sh as root); free=${free:-0}" >&2
-		echo "1..0 # SKIP no hugepages"
+	if ! dr_hugepages_ok 512; then
+		echo "# SKIP: $DR_HUGEPAGES_WHY" >&2
+		echo "1..0 # SKIP no hugepages: $DR_HUGEPAGES_WHY"
 		exit 77
 	fi
 }
@@ -43,17 +45,11 @@ mp_cleanup() {
 	for p in $(jobs -p); do
 		[ "$p" = "$PRIMARY_PID" ] || kill -9 "$p" 2>/dev/null || true
 	done
-	if [ -n "$PRIMARY_PID" ]; then
-		kill -TERM "$PRIMARY_PID" 2>/dev/null || true
-		for _ in $(seq 50); do
-			kill -0 "$PRIMARY_PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -9 "$PRIMARY_PID" 2>/dev/null || true
-	fi
+	[ -z "$PRIMARY_PID" ] || dr_stop "$PRIMARY_PID" TERM || true
 	wait 2>/dev/null || true
-	[ -n "${KEEP_WORK:-}" ] && cp -r "$WORK" /tmp/keep-$QATSEC_TEST_NAME
-	rm -rf /dev/hugepages/"$PREFIX"* /var/run/dpdk/"$PREFIX" "$WORK"
+	[ -n "${KEEP_WORK:-}" ] && cp -r "$WORK" "/tmp/keep-$QATSEC_TEST_NAME"
+	dr_remove_files "$PREFIX"
+	rm -rf "$WORK"
 }
 trap mp_cleanup EXIT
 
@@ -62,25 +58,23 @@ trap mp_cleanup EXIT
 start_primary() {
 	local conf=$1
 	shift
-	"$QATSECD" --file-prefix "$PREFIX" -l 0 --no-pci --log-level=lib.cryptodev:notice "$@" -- \
-		--config-dir "$conf" > "$WORK/primary.log" 2>&1 &
-	PRIMARY_PID=$!
-	for _ in $(seq 300); do
-		grep -q "qatsecd: ready" "$WORK/primary.log" && return 0
-		kill -0 "$PRIMARY_PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	echo "# qatsecd did not become ready:" >&2
-	sed 's/^/#   /' "$WORK/primary.log" >&2
-	return 1
+	dr_primary_start "$QATSEC_BUILD" "$PREFIX" "$conf" "$WORK/primary.log" \
+		--log-level=lib.cryptodev:notice "$@" || return 1
+	PRIMARY_PID=$DR_PRIMARY_PID
+}
+
+# start_seed_primary: qatsecd on the seed configuration, or the test ends,
+# failed.
+start_seed_primary() {
+	start_primary "$QATSEC_SRC/config" && return 0
+	ok 1 "qatsecd starts"
+	tap_end
+	exit 1
 }
 
 stop_primary() {
-	kill -INT "$PRIMARY_PID"
-	wait "$PRIMARY_PID"
-	local rc=$?
 	PRIMARY_PID=
-	return $rc
+	dr_primary_stop
 }
 
 # EAL arguments of a secondary of this group on lcore $1.
@@ -117,9 +111,7 @@ tel() {
 
 # alive PID: running (a zombie, dead but not yet waited for, is not).
 alive() {
-	local st
-	st=$(sed -n 's/.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
-	[ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+	dr_alive "$1"
 }
 
 tap_end() {

@@ -7,12 +7,10 @@
 # with a message naming the holders; the IPSec claim gets eight instances
 # across both endpoints; clean exits release everything.
 set -uo pipefail
-QATSEC_BUILD=$1
-QATSEC_TEST_NAME=claims
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" claims "$1"
 require_hugepages
 
-start_primary "$QATSEC_SRC/config" || { ok 1 "qatsecd starts"; tap_end; exit 1; }
+start_seed_primary
 ok 0 "qatsecd starts on the seed config"
 
 names=$(tel /qatsec/sections | /usr/bin/python3 -c '
@@ -89,9 +87,8 @@ ok $? "qatsecd logged every claim and release"
 
 stop_primary
 ok $? "qatsecd shuts down cleanly"
-left=$(for m in $(awk '$3 == "hugetlbfs" {print $2}' /proc/mounts); do
-	ls "$m/${PREFIX}map_"* 2>/dev/null; done | wc -l)
+left=$(dr_hugepage_files "$PREFIX" | grep -c "/${PREFIX}map_")
 [ "$left" = 0 ]
 ok $? "qatsecd leaves no hugepage file of its group behind ($left)"
-for m in $(awk '$3 == "hugetlbfs" {print $2}' /proc/mounts); do ls -la "$m/${PREFIX}"* 2>/dev/null; done | sed "s/^/# /"
+dr_hugepage_files "$PREFIX" | sed "s/^/# /"
 tap_end

@@ -4,12 +4,10 @@
 # another secondary (mp_foreign) is refused configure/setup/start/close of
 # that device and exercises the claim API; the holder is not disturbed.
 set -uo pipefail
-QATSEC_BUILD=$1
-QATSEC_TEST_NAME=foreign
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" foreign "$1"
 require_hugepages
 
-start_primary "$QATSEC_SRC/config" || { ok 1 "qatsecd starts"; tap_end; exit 1; }
+start_seed_primary
 LCORE=1 worker SSL "$WORK/holder.log" --seconds 5
 h=$WPID
 wait_for "$WORK/holder.log" "holds SSL_DEV0_INT_0" 300

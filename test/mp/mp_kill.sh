@@ -8,12 +8,10 @@
 # given its pid (kernel.ns_last_pid); the section must still be reclaimed.
 # And a stopped holder does not delay the reclaim of another's section.
 set -uo pipefail
-QATSEC_BUILD=$1
-QATSEC_TEST_NAME=kill
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" kill "$1"
 require_hugepages
 
-start_primary "$QATSEC_SRC/config" || { ok 1 "qatsecd starts"; tap_end; exit 1; }
+start_seed_primary
 LCORE=0 worker SSL "$WORK/a.log" --seconds 60
 a=$WPID
 wait_for "$WORK/a.log" "holds " 300

@@ -6,9 +6,7 @@
 # throughput (no failed enqueue/dequeue) on it. crypto-perf's fixed mempool
 # names outlive a secondary in its group, so every run gets a fresh qatsecd.
 set -uo pipefail
-QATSEC_BUILD=$1
-QATSEC_TEST_NAME=perf
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" perf "$1"
 require_hugepages
 
 ctl="$QATSEC_SRC/test/mp/primary_ctl.sh"

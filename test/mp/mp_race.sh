@@ -6,12 +6,10 @@
 # They are started one by one (sixteen EAL inits at once overload a 2-core
 # machine's primary) and all claim at the same wall-clock instant.
 set -uo pipefail
-QATSEC_BUILD=$1
-QATSEC_TEST_NAME=race
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.sh" race "$1"
 require_hugepages
 
-start_primary "$QATSEC_SRC/config" || { ok 1 "qatsecd starts"; tap_end; exit 1; }
+start_seed_primary
 all=()
 at=$(( $(date +%s%3N) + 12000 ))
 for i in $(seq 0 15); do

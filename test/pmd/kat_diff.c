@@ -269,67 +269,76 @@ job_init(struct kat_job *j, struct kat_sess *s, enum kat_mode m,
 }
 
 static void
-run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
-		struct kat_dev *dev, struct kat_dev *ref, struct kat_tally *te,
-		struct kat_tally *td)
+skip_both(struct kat_tally *te, struct kat_tally *td, const char *why)
 {
-	uint64_t rng = kat_opt.seed;
-	bool ciphers = a->kind != DK_AUTH, has_dig = a->kind != DK_CIPHER;
-	struct kat_sess s_ref, s_enc, s_dec;
-	unsigned int n, nm = 0, modes[KAT_M_NUM];
-	int ret;
+	kat_tally_skip_all(te, why);
+	kat_tally_skip_all(td, why);
+}
 
+/* The case's random parameters and inputs in dc; NULL, or why it is
+ * skipped.
+ */
+static const char *
+case_inputs(const struct dalg *a, unsigned int ai, unsigned int ci,
+		struct kat_dev *dev, struct kat_dev *ref, uint64_t *rng)
+{
 	/* hash (seed, algorithm, case): unrelated streams per case */
-	rng = kat_rand(&rng) ^ ((uint64_t)ai << 32 | ci);
-	rng = kat_rand(&rng);
-	if (!pick_params(a, &rng, dev, ref)) {
-		kat_tally_skip_all(te, "no parameter set both devices accept");
-		kat_tally_skip_all(td, "no parameter set both devices accept");
-		return;
-	}
-	dc.len = pick_len(a, ci, &rng);
-	dc.hdr = (uint32_t)(kat_rand(&rng) % 33);
-	fill(dc.key, sizeof(dc.key), &rng);
-	fill(dc.akey, sizeof(dc.akey), &rng);
-	fill(dc.iv, sizeof(dc.iv), &rng);
-	fill(dc.aad, dc.aad_len, &rng);
-	fill(dc.in, dc.hdr + dc.len, &rng);
+	*rng = kat_opt.seed;
+	*rng = kat_rand(rng) ^ ((uint64_t)ai << 32 | ci);
+	*rng = kat_rand(rng);
+	if (!pick_params(a, rng, dev, ref))
+		return "no parameter set both devices accept";
+	dc.len = pick_len(a, ci, rng);
+	dc.hdr = (uint32_t)(kat_rand(rng) % 33);
+	fill(dc.key, sizeof(dc.key), rng);
+	fill(dc.akey, sizeof(dc.akey), rng);
+	fill(dc.iv, sizeof(dc.iv), rng);
+	fill(dc.aad, dc.aad_len, rng);
+	fill(dc.in, dc.hdr + dc.len, rng);
 	snprintf(dc.where, sizeof(dc.where), "%u len=%u hdr=%u key=%u akey=%u "
 		"iv=%u digest=%u aad=%u", ci, dc.len, dc.hdr, dc.key_len,
 		dc.akey_len, dc.iv_len, dc.dig, dc.aad_len);
 	if (kat_opt.avoid_empty_hmac && a->hmac &&
-			(a->kind == DK_CHAIN ? dc.hdr + dc.len : dc.len) == 0) {
-		kat_tally_skip_all(te, "avoided: empty HMAC input (--avoid)");
-		kat_tally_skip_all(td, "avoided: empty HMAC input (--avoid)");
-		return;
-	}
+			(a->kind == DK_CHAIN ? dc.hdr + dc.len : dc.len) == 0)
+		return "avoided: empty HMAC input (--avoid)";
+	return NULL;
+}
+
+/* The reference's answer (in place, linear) in dc.ref_out / ref_dig, and
+ * the ciphertext dc.ct; NULL, or why the case is skipped.
+ */
+static const char *
+case_reference(const struct dalg *a, struct kat_dev *ref, uint64_t rng,
+		const struct kat_tally *te)
+{
+	struct kat_sess s_ref;
 
 	build_xf(a, true, &s_ref);
-	build_xf(a, true, &s_enc);
-	build_xf(a, false, &s_dec);
-	ret = kat_sess_create(ref, &s_ref);
-	if (ret < 0) {
-		kat_tally_skip_all(te, "reference session create failed");
-		kat_tally_skip_all(td, "reference session create failed");
-		return;
-	}
-
-	/* Reference: in-place, linear. */
+	if (kat_sess_create(ref, &s_ref) < 0)
+		return "reference session create failed";
 	job_init(&djobs[0], &s_ref, KAT_M_IP_LB, dc.in, dc.ref_out, rng);
 	kat_run(ref, djobs, 1);
 	if (djobs[0].err[0] != '\0' ||
 			djobs[0].status != RTE_CRYPTO_OP_STATUS_SUCCESS) {
 		printf("# %s: reference could not run case %s: %s %s\n", te[0].name,
 			dc.where, kat_status_name(djobs[0].status), djobs[0].err);
-		kat_tally_skip_all(te, "reference op failed");
-		kat_tally_skip_all(td, "reference op failed");
 		kat_sess_free(&s_ref);
-		return;
+		return "reference op failed";
 	}
 	memcpy(dc.ref_dig, djobs[0].digest, dc.dig);
 	kat_sess_free(&s_ref);
 	memcpy(dc.ct, dc.in, dc.hdr);
-	memcpy(dc.ct + dc.hdr, ciphers ? dc.ref_out : dc.in + dc.hdr, dc.len);
+	memcpy(dc.ct + dc.hdr, a->kind != DK_AUTH ? dc.ref_out : dc.in + dc.hdr,
+		dc.len);
+	return NULL;
+}
+
+/* The buffer modes this case runs in (the others counted as skipped). */
+static unsigned int
+case_modes(struct kat_tally *te, struct kat_tally *td,
+		unsigned int modes[KAT_M_NUM])
+{
+	unsigned int nm = 0;
 
 	for (int m = 0; m < KAT_M_NUM; m++) {
 		if (te[m].skip_line != NULL)
@@ -343,6 +352,69 @@ run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
 		}
 		modes[nm++] = (unsigned int)m;
 	}
+	return nm;
+}
+
+/* Reference output back through the device in every mode, plus one
+ * corrupted digest that must fail authentication.
+ */
+static void
+case_back(const struct dalg *a, unsigned int ci, struct kat_dev *dev,
+		struct kat_sess *s_dec, const unsigned int *modes,
+		unsigned int nm, uint64_t rng, struct kat_tally *td)
+{
+	bool has_dig = a->kind != DK_CIPHER;
+	unsigned int n = nm;
+
+	for (unsigned int k = 0; k < nm; k++) {
+		job_init(&djobs[k], s_dec, (enum kat_mode)modes[k], dc.ct,
+			dout[k], rng + 100 + k);
+		djobs[k].digest_in = dc.ref_dig;
+	}
+	if (has_dig) {
+		memcpy(dc.bad_dig, dc.ref_dig, dc.dig);
+		dc.bad_dig[ci % dc.dig] ^= (uint8_t)(1u << (ci % 8));
+		job_init(&djobs[n], s_dec, (enum kat_mode)modes[ci % nm], dc.ct,
+			dout[n], rng + 200);
+		djobs[n].digest_in = dc.bad_dig;
+		n++;
+	}
+	kat_run(dev, djobs, n);
+	for (unsigned int k = 0; k < nm; k++)
+		kat_check_job(&td[modes[k]], dc.where, &djobs[k],
+			RTE_CRYPTO_OP_STATUS_SUCCESS,
+			a->kind != DK_AUTH ? dc.in + dc.hdr : NULL, NULL);
+	if (has_dig) {
+		char w[200];
+
+		snprintf(w, sizeof(w), "%s (corrupted digest)", dc.where);
+		kat_check_job(&td[modes[ci % nm]], w, &djobs[nm],
+			RTE_CRYPTO_OP_STATUS_AUTH_FAILED, NULL, NULL);
+	}
+}
+
+static void
+run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
+		struct kat_dev *dev, struct kat_dev *ref, struct kat_tally *te,
+		struct kat_tally *td)
+{
+	bool ciphers = a->kind != DK_AUTH, has_dig = a->kind != DK_CIPHER;
+	struct kat_sess s_enc, s_dec;
+	unsigned int nm, modes[KAT_M_NUM];
+	const char *skip;
+	uint64_t rng;
+
+	skip = case_inputs(a, ai, ci, dev, ref, &rng);
+	if (skip == NULL) {
+		build_xf(a, true, &s_enc);
+		build_xf(a, false, &s_dec);
+		skip = case_reference(a, ref, rng, te);
+	}
+	if (skip != NULL) {
+		skip_both(te, td, skip);
+		return;
+	}
+	nm = case_modes(te, td, modes);
 	if (nm == 0)
 		return;
 	if (kat_sess_create(dev, &s_enc) < 0 || kat_sess_create(dev, &s_dec) < 0) {
@@ -366,34 +438,7 @@ run_case(const struct dalg *a, unsigned int ai, unsigned int ci,
 		kat_check_job(&te[modes[k]], dc.where, &djobs[k],
 			RTE_CRYPTO_OP_STATUS_SUCCESS, ciphers ? dc.ref_out : NULL,
 			has_dig ? dc.ref_dig : NULL);
-
-	/* Reference output back through the device, plus one corruption. */
-	n = nm;
-	for (unsigned int k = 0; k < nm; k++) {
-		job_init(&djobs[k], &s_dec, (enum kat_mode)modes[k], dc.ct,
-			dout[k], rng + 100 + k);
-		djobs[k].digest_in = dc.ref_dig;
-	}
-	if (has_dig) {
-		memcpy(dc.bad_dig, dc.ref_dig, dc.dig);
-		dc.bad_dig[ci % dc.dig] ^= (uint8_t)(1u << (ci % 8));
-		job_init(&djobs[n], &s_dec, (enum kat_mode)modes[ci % nm], dc.ct,
-			dout[n], rng + 200);
-		djobs[n].digest_in = dc.bad_dig;
-		n++;
-	}
-	kat_run(dev, djobs, n);
-	for (unsigned int k = 0; k < nm; k++)
-		kat_check_job(&td[modes[k]], dc.where, &djobs[k],
-			RTE_CRYPTO_OP_STATUS_SUCCESS,
-			ciphers ? dc.in + dc.hdr : NULL, NULL);
-	if (has_dig) {
-		char w[200];
-
-		snprintf(w, sizeof(w), "%s (corrupted digest)", dc.where);
-		kat_check_job(&td[modes[ci % nm]], w, &djobs[nm],
-			RTE_CRYPTO_OP_STATUS_AUTH_FAILED, NULL, NULL);
-	}
+	case_back(a, ci, dev, &s_dec, modes, nm, rng, td);
 	kat_sess_free(&s_enc);
 	kat_sess_free(&s_dec);
 	if (dev->lost > 3 || ref->lost > 3)

@@ -20,6 +20,7 @@
 
 #include "kat_dev.h"
 #include "kat_dev_private.h"
+#include "mbuf_chain.h"
 
 static bool
 mode_src_sgl(enum kat_mode m)
@@ -33,6 +34,26 @@ mode_dst_sgl(enum kat_mode m)
 	return m == KAT_M_OOP_SGL_SGL || m == KAT_M_OOP_LB_SGL;
 }
 
+/* What build_chain writes: data, then the tail, fill for a NULL one. */
+struct chain_bytes {
+	const uint8_t *data, *tail;
+	uint32_t dlen;
+	uint8_t fill;
+};
+
+static void
+chain_fill(void *arg, uint8_t *dst, uint32_t pos, uint32_t n)
+{
+	const struct chain_bytes *c = arg;
+
+	for (uint32_t b = 0; b < n; b++, pos++) {
+		if (pos < c->dlen)
+			dst[b] = c->data != NULL ? c->data[pos] : c->fill;
+		else
+			dst[b] = c->tail != NULL ? c->tail[pos - c->dlen] : c->fill;
+	}
+}
+
 /*
  * Build a chain holding data[0..dlen) then tlen tail bytes (fill stands in
  * for a NULL data or tail). Segmented chains get 2-4 segments of mostly odd sizes
@@ -43,8 +64,9 @@ static struct rte_mbuf *
 build_chain(const uint8_t *data, uint32_t dlen, const uint8_t *tail,
 		uint8_t fill, uint32_t tlen, bool sgl, uint64_t *rng)
 {
-	uint32_t seg[4], k = 1, rem = dlen, pos = 0;
-	struct rte_mbuf *head = NULL;
+	struct chain_bytes bytes = { data, tail, dlen, fill };
+	uint32_t seg[4], k = 1, rem = dlen;
+	uint16_t room[4];
 
 	if (sgl) {
 		k = 2 + (uint32_t)(kat_rand(rng) % 3);
@@ -64,38 +86,11 @@ build_chain(const uint8_t *data, uint32_t dlen, const uint8_t *tail,
 		rem -= s;
 	}
 	seg[k - 1] = rem + tlen;
-
-	for (uint32_t i = 0; i < k; i++) {
-		struct rte_mbuf *m = rte_pktmbuf_alloc(kat_env.mbuf_mp);
-		uint8_t *p;
-
-		if (m == NULL)
-			goto fail;
-		if (sgl)
-			m->data_off = (uint16_t)(kat_rand(rng) %
-				(RTE_PKTMBUF_HEADROOM + 1));
-		p = (uint8_t *)rte_pktmbuf_append(m, (uint16_t)seg[i]);
-		if (p == NULL && seg[i] > 0) {
-			rte_pktmbuf_free(m);
-			goto fail;
-		}
-		for (uint32_t b = 0; b < seg[i]; b++, pos++) {
-			if (pos < dlen)
-				p[b] = data != NULL ? data[pos] : fill;
-			else
-				p[b] = tail != NULL ? tail[pos - dlen] : fill;
-		}
-		if (head == NULL) {
-			head = m;
-		} else if (rte_pktmbuf_chain(head, m) != 0) {
-			rte_pktmbuf_free(m);
-			goto fail;
-		}
-	}
-	return head;
-fail:
-	rte_pktmbuf_free(head);
-	return NULL;
+	for (uint32_t i = 0; sgl && i < k; i++)
+		room[i] = (uint16_t)(kat_rand(rng) % (RTE_PKTMBUF_HEADROOM + 1));
+	return mbuf_chain(kat_env.mbuf_mp, &(struct mbuf_chain_spec){
+		.nb_segs = k, .seg_len = seg, .headroom = sgl ? room : NULL,
+		.guard = -1, .fill = chain_fill, .arg = &bytes });
 }
 
 /* Copy [off, off+len) of a chain into buf. */
@@ -271,97 +266,109 @@ slot_free(struct slot *sl)
 	rte_crypto_op_free(sl->op);
 }
 
-static unsigned int
-run_chunk(struct kat_dev *d, struct kat_job *jobs, unsigned int n)
-{
-	struct rte_crypto_op *ops[KAT_MAX_BATCH], *deq[KAT_MAX_BATCH];
+/* One run of up to KAT_MAX_BATCH jobs: their ops and where each is. */
+struct chunk {
+	struct kat_dev *d;
+	struct kat_job *jobs;
+	struct rte_crypto_op *ops[KAT_MAX_BATCH];
 	struct slot sl[KAT_MAX_BATCH];
-	unsigned int idx[KAT_MAX_BATCH], nops = 0, sent = 0, got = 0, lost = 0;
-	unsigned int rejected = 0, refusals = 0;
-	uint64_t deadline;
+	unsigned int idx[KAT_MAX_BATCH];	/* op -> job */
+	unsigned int nops, sent, got, rejected, refusals;
+};
 
+/* Builds every job's op; a job that cannot be built gets none. */
+static void
+chunk_prepare(struct chunk *c, unsigned int n)
+{
 	for (unsigned int i = 0; i < n; i++) {
-		jobs[i].err[0] = '\0';
-		jobs[i].status = KAT_ST_HARNESS;
-		if (prepare(&jobs[i], &sl[i]) != 0) {
-			slot_free(&sl[i]);
-			memset(&sl[i], 0, sizeof(sl[i]));
+		c->jobs[i].err[0] = '\0';
+		c->jobs[i].status = KAT_ST_HARNESS;
+		if (prepare(&c->jobs[i], &c->sl[i]) != 0) {
+			slot_free(&c->sl[i]);
+			memset(&c->sl[i], 0, sizeof(c->sl[i]));
 			continue;
 		}
-		idx[nops] = i;
-		ops[nops++] = sl[i].op;
+		c->idx[c->nops] = i;
+		c->ops[c->nops++] = c->sl[i].op;
 	}
+}
 
+/* Enqueues what the device takes; returns how many it took. */
+static uint16_t
+chunk_enqueue(struct chunk *c)
+{
+	uint16_t e;
+
+	if (c->sent >= c->nops)
+		return 0;
+	e = rte_cryptodev_enqueue_burst(c->d->id, 0, c->ops + c->sent,
+		(uint16_t)(c->nops - c->sent));
+	for (unsigned int q = c->sent; q < c->sent + e; q++)
+		c->sl[c->idx[q]].enq = true;
+	c->sent += e;
+	c->d->enq += e;
 	/*
-	 * Enqueue what the device takes while draining completions, so a
-	 * device that only accepts work after returning some still progresses.
-	 * The timeout restarts on any progress: it bounds a stall, not a run.
+	 * Refused with nothing of ours in flight: the queue cannot be full,
+	 * so the device rejected this op (after a few tries, in case it is
+	 * just catching up).
 	 */
-	deadline = rte_get_timer_cycles() + d->timeout_cycles;
-	while (got + rejected < nops) {
-		uint16_t k, e = 0;
-
-		if (sent < nops) {
-			e = rte_cryptodev_enqueue_burst(d->id, 0, ops + sent,
-				(uint16_t)(nops - sent));
-			for (unsigned int q = sent; q < sent + e; q++)
-				sl[idx[q]].enq = true;
-			sent += e;
-			d->enq += e;
-			/*
-			 * Refused with nothing of ours in flight: the queue
-			 * cannot be full, so the device rejected this op (after
-			 * a few tries, in case it is just catching up).
-			 */
-			if (e == 0 && got + rejected == sent &&
-					++refusals >= KAT_ENQ_TRIES) {
-				sl[idx[sent]].rejected = true;
-				rejected++;
-				sent++;
-				refusals = 0;
-			} else if (e > 0) {
-				refusals = 0;
-			}
-		}
-		k = rte_cryptodev_dequeue_burst(d->id, 0, deq, KAT_MAX_BATCH);
-		d->deq += k;
-		for (uint16_t q = 0; q < k; q++) {
-			unsigned int f;
-
-			for (f = 0; f < nops; f++)
-				if (ops[f] == deq[q])
-					break;
-			if (f == nops || !sl[idx[f]].enq) {
-				/* never enqueued here: a stray or late op */
-				d->stray++;
-				continue;
-			}
-			if (sl[idx[f]].back) {
-				d->dup++;
-				snprintf(jobs[idx[f]].err, sizeof(jobs[idx[f]].err),
-					"op dequeued twice");
-				continue;
-			}
-			sl[idx[f]].back = true;
-			got++;
-		}
-		if (k > 0 || e > 0)
-			deadline = rte_get_timer_cycles() + d->timeout_cycles;
-		else if (rte_get_timer_cycles() > deadline)
-			break;
+	if (e == 0 && c->got + c->rejected == c->sent &&
+			++c->refusals >= KAT_ENQ_TRIES) {
+		c->sl[c->idx[c->sent]].rejected = true;
+		c->rejected++;
+		c->sent++;
+		c->refusals = 0;
+	} else if (e > 0) {
+		c->refusals = 0;
 	}
-	/* One more poll: a device must not return anything extra. */
-	if (got + rejected == nops) {
-		uint16_t k = rte_cryptodev_dequeue_burst(d->id, 0, deq,
-			KAT_MAX_BATCH);
+	return e;
+}
 
-		d->deq += k;
-		d->stray += k;
+/* Dequeues what is done, marking each op back once (strays and
+ * duplicates are the device's faults); returns how many came.
+ */
+static uint16_t
+chunk_dequeue(struct chunk *c)
+{
+	struct rte_crypto_op *deq[KAT_MAX_BATCH];
+	uint16_t k = rte_cryptodev_dequeue_burst(c->d->id, 0, deq,
+		KAT_MAX_BATCH);
+
+	c->d->deq += k;
+	for (uint16_t q = 0; q < k; q++) {
+		unsigned int f;
+
+		for (f = 0; f < c->nops; f++)
+			if (c->ops[f] == deq[q])
+				break;
+		if (f == c->nops || !c->sl[c->idx[f]].enq) {
+			/* never enqueued here: a stray or late op */
+			c->d->stray++;
+			continue;
+		}
+		if (c->sl[c->idx[f]].back) {
+			c->d->dup++;
+			snprintf(c->jobs[c->idx[f]].err,
+				sizeof(c->jobs[c->idx[f]].err),
+				"op dequeued twice");
+			continue;
+		}
+		c->sl[c->idx[f]].back = true;
+		c->got++;
 	}
+	return k;
+}
 
-	for (unsigned int q = 0; q < nops; q++) {
-		struct kat_job *j = &jobs[idx[q]];
-		struct slot *s = &sl[idx[q]];
+/* Each job's outcome from its op's fate; returns the ops lost. */
+static unsigned int
+chunk_settle(struct chunk *c)
+{
+	struct kat_dev *d = c->d;
+	unsigned int lost = 0;
+
+	for (unsigned int q = 0; q < c->nops; q++) {
+		struct kat_job *j = &c->jobs[c->idx[q]];
+		struct slot *s = &c->sl[c->idx[q]];
 
 		if (s->rejected) {
 			snprintf(j->err, sizeof(j->err),
@@ -387,6 +394,39 @@ run_chunk(struct kat_dev *d, struct kat_job *jobs, unsigned int n)
 		}
 	}
 	return lost;
+}
+
+static unsigned int
+run_chunk(struct kat_dev *d, struct kat_job *jobs, unsigned int n)
+{
+	struct chunk c = { .d = d, .jobs = jobs };
+	uint64_t deadline;
+
+	chunk_prepare(&c, n);
+	/*
+	 * Enqueue what the device takes while draining completions, so a
+	 * device that only accepts work after returning some still progresses.
+	 * The timeout restarts on any progress: it bounds a stall, not a run.
+	 */
+	deadline = rte_get_timer_cycles() + d->timeout_cycles;
+	while (c.got + c.rejected < c.nops) {
+		uint16_t e = chunk_enqueue(&c), k = chunk_dequeue(&c);
+
+		if (k > 0 || e > 0)
+			deadline = rte_get_timer_cycles() + d->timeout_cycles;
+		else if (rte_get_timer_cycles() > deadline)
+			break;
+	}
+	/* One more poll: a device must not return anything extra. */
+	if (c.got + c.rejected == c.nops) {
+		struct rte_crypto_op *deq[KAT_MAX_BATCH];
+		uint16_t k = rte_cryptodev_dequeue_burst(d->id, 0, deq,
+			KAT_MAX_BATCH);
+
+		d->deq += k;
+		d->stray += k;
+	}
+	return chunk_settle(&c);
 }
 
 unsigned int

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * TAP output for qatsec_kat (see kat_tap.h). stdout carries only TAP: the
- * plan, ok / not ok lines and "#" comments; DPDK logs go to stderr.
+ * TAP output for qatsec_kat (see kat_tap.h): what a tally's line says and
+ * whether it counts (SKIP, --strict, --known-bad TODO); the lines
+ * themselves are test/common/tap.h's. stdout carries only TAP: the plan,
+ * ok / not ok lines and "#" comments; DPDK logs go to stderr.
  */
 #include <fnmatch.h>
 #include <inttypes.h>
@@ -10,13 +12,12 @@
 #include <string.h>
 
 #include "kat_tap.h"
+#include "tap.h"
 
 /* Failures printed as comments per line, beyond the first kept in it. */
 #define KAT_SHOW_FAILS 5
 
 struct kat_opts kat_opt;
-
-static unsigned int tap_n, tap_fail;
 
 static bool match_list(const char *list, const char *name);
 
@@ -150,57 +151,50 @@ skip_text(const struct kat_tally *t, char *buf, size_t sz)
 		snprintf(buf + o, sz - o, ")");
 }
 
-/* '#' starts a TAP directive: keep it out of descriptions. */
+/* The counts of a line that ran, and its first failure if any. */
 static void
-untag(char *s)
+ran_text(const struct kat_tally *t, bool bad, char *buf, size_t sz)
 {
-	for (; *s != '\0'; s++)
-		if (*s == '#')
-			*s = '_';
+	char sk[640];
+	int w;
+
+	skip_text(t, sk, sizeof(sk));
+	w = snprintf(buf, sz, "%s: %u run, %u failed, %u skipped%s%s%s",
+		t->name, t->run, t->failed, t->skipped, sk,
+		t->note[0] ? "; " : "", t->note);
+	if (w < 0 || (size_t)w >= sz || !bad)
+		return;
+	if (t->failed > 0)
+		snprintf(buf + w, sz - (size_t)w,
+			" (first mismatch: %s; seed %" PRIu64 ")", t->first,
+			kat_opt.seed);
+	else
+		snprintf(buf + w, sz - (size_t)w, " (no case ran: vector file "
+			"missing/unparsed or every case skipped)");
 }
 
 void
 kat_tap_emit(struct kat_tally *t)
 {
-	char sk[640];
+	char line[1600], todo[160];
 	bool bad, known;
 
-	tap_n++;
-	untag(t->name);
-	untag(t->note);
-	untag(t->first);
 	if (t->skip_line != NULL) {
-		if (kat_opt.strict && t->skip_dev) {
-			tap_fail++;
-			printf("not ok %u - %s: skipped in --strict mode: %s\n",
-				tap_n, t->name, t->skip_line);
-		} else {
-			printf("ok %u - %s # SKIP %s\n", tap_n, t->name,
-				t->skip_line);
-		}
-		fflush(stdout);
+		if (kat_opt.strict && t->skip_dev)
+			tap_ok(false, "%s: skipped in --strict mode: %s",
+				t->name, t->skip_line);
+		else
+			tap_result(true, TAP_SKIP, t->skip_line, "%s", t->name);
 		return;
 	}
-	skip_text(t, sk, sizeof(sk));
 	/* Zero cases run means vectors missing or unparsed: never a pass. */
 	bad = t->failed > 0 || t->run == 0;
 	known = bad && t->run > 0 && match_list(kat_opt.known_bad, t->name);
-	if (bad && !known)
-		tap_fail++;
-	printf("%s %u - %s: %u run, %u failed, %u skipped%s%s%s", bad ? "not ok" :
-		"ok", tap_n, t->name, t->run, t->failed, t->skipped, sk,
-		t->note[0] ? "; " : "", t->note);
-	if (t->failed > 0)
-		printf(" (first mismatch: %s; seed %" PRIu64 ")", t->first,
-			kat_opt.seed);
-	else if (t->run == 0)
-		printf(" (no case ran: vector file missing/unparsed or every "
-			"case skipped)");
+	ran_text(t, bad, line, sizeof(line));
 	/* TODO: a failure TAP consumers do not count (--known-bad) */
-	if (known)
-		printf(" # TODO known defect of %s (--known-bad)", kat_opt.dev);
-	printf("\n");
-	fflush(stdout);
+	snprintf(todo, sizeof(todo), "known defect of %s (--known-bad)",
+		kat_opt.dev);
+	tap_result(!bad, known ? TAP_TODO : TAP_NONE, todo, "%s", line);
 }
 
 void
@@ -212,22 +206,9 @@ kat_tap_bail(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	printf("Bail out! %s (seed %" PRIu64 ")\n", msg, kat_opt.seed);
-	fflush(stdout);
+	tap_bail("%s (seed %" PRIu64 ")", msg, kat_opt.seed);
 	/* A device that lost ops may still own memory: do not clean up. */
 	_Exit(2);
-}
-
-unsigned int
-kat_tap_failures(void)
-{
-	return tap_fail;
-}
-
-unsigned int
-kat_tap_count(void)
-{
-	return tap_n;
 }
 
 /*

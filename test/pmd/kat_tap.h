@@ -67,8 +67,6 @@ void kat_tally_fail(struct kat_tally *t, const char *fmt, ...)
 void kat_tap_emit(struct kat_tally *t);
 /* Abort the run (device unusable). */
 void kat_tap_bail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-unsigned int kat_tap_failures(void);
-unsigned int kat_tap_count(void);
 
 /* --only filter: comma-separated fnmatch patterns; NULL/empty selects all. */
 bool kat_selected(const char *group);

@@ -22,7 +22,7 @@
 #include <rte_random.h>
 
 #include "rte_pmd_qatsec.h"
-#include "tap_ok.h"
+#include "tap.h"
 
 #define NB_OPS		(4 * 32 + 7)	/* bursts of 32 and a ragged one */
 #define BURST		32
@@ -312,23 +312,15 @@ run_refs(struct dev *refs, struct rte_crypto_op **ops)
 
 static struct rte_crypto_op *qops[NB_OPS], *rops[NB_OPS];
 
-int
-main(int argc, char **argv)
+/* The devices, pools and sessions; false after a "Bail out!" line. */
+static bool
+setup(struct dev *q, struct dev *refs)
 {
-	struct dev q = { .name = "crypto_qatsec_SSL_INT_0" };
-	struct dev refs[NB_REF] = { { .name = "crypto_openssl" },
-		{ .name = "crypto_aesni_mb" } };
-	int i, k, n, bad_status = 0, bad_data = 0, forged = 0, mixed = 0;
 	unsigned int sz;
+	int k;
 
-	if (rte_eal_init(argc, argv) < 0) {
-		printf("Bail out! rte_eal_init failed\n");
-		return 1;
-	}
-	/* Also keeps the linker from dropping the PMD it links. */
-	printf("# qatsec sections: %d\n", rte_pmd_qatsec_section_count());
-	q.id = rte_cryptodev_get_dev_id(q.name);
-	sz = q.id < 0 ? 0 : rte_cryptodev_sym_get_private_session_size(q.id);
+	q->id = rte_cryptodev_get_dev_id(q->name);
+	sz = q->id < 0 ? 0 : rte_cryptodev_sym_get_private_session_size(q->id);
 	for (k = 0; k < NB_REF; k++) {
 		refs[k].id = rte_cryptodev_get_dev_id(refs[k].name);
 		if (refs[k].id < 0)
@@ -336,10 +328,10 @@ main(int argc, char **argv)
 		sz = RTE_MAX(sz, rte_cryptodev_sym_get_private_session_size(
 			refs[k].id));
 	}
-	if (q.id < 0 || k < NB_REF) {
-		printf("Bail out! %s, %s or %s missing\n", q.name,
-			refs[0].name, refs[1].name);
-		return 1;
+	if (q->id < 0 || k < NB_REF) {
+		tap_bail("%s, %s or %s missing", q->name, refs[0].name,
+			refs[1].name);
+		return false;
 	}
 	op_pool = rte_crypto_op_pool_create("b_ops", RTE_CRYPTO_OP_TYPE_SYMMETRIC,
 		4 * NB_OPS, 0, 16, SOCKET_ID_ANY);
@@ -348,14 +340,72 @@ main(int argc, char **argv)
 	sess_pool = rte_cryptodev_sym_session_pool_create("b_sess",
 		6 * NB_SESS, sz, 0, 0, SOCKET_ID_ANY);
 	if (op_pool == NULL || mb_pool == NULL || sess_pool == NULL ||
-			dev_open(&q, 1, 0) != 0 ||
+			dev_open(q, 1, 0) != 0 ||
 			dev_open(&refs[REF_OPENSSL], 0, REF_OPENSSL) != 0 ||
 			dev_open(&refs[REF_AESNI_MB], 0, REF_AESNI_MB) != 0) {
-		printf("Bail out! device or session setup failed\n");
+		tap_bail("device or session setup failed");
+		return false;
+	}
+	return true;
+}
+
+/* Op i from qatsec against the reference's: 0 same, 1 status, 2 data. */
+static int
+compare(const struct dev *refs, int i)
+{
+	const struct spec *p = &specs[i];
+	const struct sdef *sd = &sdefs[p->s];
+	struct rte_mbuf *qm = qops[i]->sym->m_dst ?
+		qops[i]->sym->m_dst : qops[i]->sym->m_src;
+	struct rte_mbuf *rm = rops[i]->sym->m_dst ?
+		rops[i]->sym->m_dst : rops[i]->sym->m_src;
+	uint32_t cmp = p->hdr + p->len + (sd->enc ? sd->digest : 0);
+	/* Out of place, dst holds the region (and the generated digest);
+	 * what else is there differs by PMD.
+	 */
+	int n = p->oop ? (int)p->hdr : 0;
+	static int nb_status, nb_data;
+
+	if (qops[i]->status != rops[i]->status) {
+		if (nb_status++ < 5)
+			printf("# op %d (%s%s%s, %u+%u B): status %d, %s %d\n",
+				i, sd->name, p->oop ? ", oop" : "",
+				p->forge ? ", forged" : "", p->hdr,
+				p->len, qops[i]->status,
+				refs[sd->ref].name, rops[i]->status);
 		return 1;
 	}
+	if (qops[i]->status == RTE_CRYPTO_OP_STATUS_SUCCESS &&
+			memcmp(rte_pktmbuf_mtod_offset(qm, uint8_t *, n),
+			rte_pktmbuf_mtod_offset(rm, uint8_t *, n),
+			cmp - n) != 0) {
+		if (nb_data++ < 5)
+			printf("# op %d (%s%s, %u+%u B): output differs\n",
+				i, sd->name, p->oop ? ", oop" : "",
+				p->hdr, p->len);
+		return 2;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct dev q = { .name = "crypto_qatsec_SSL_INT_0" };
+	struct dev refs[NB_REF] = { { .name = "crypto_openssl" },
+		{ .name = "crypto_aesni_mb" } };
+	int i, k, bad_status = 0, bad_data = 0, forged = 0, mixed = 0;
+
+	if (rte_eal_init(argc, argv) < 0) {
+		tap_bail("rte_eal_init failed");
+		return 1;
+	}
+	/* Also keeps the linker from dropping the PMD it links. */
+	printf("# qatsec sections: %d\n", rte_pmd_qatsec_section_count());
+	if (!setup(&q, refs))
+		return 1;
 	rte_srand(20221111);
-	ok(make_specs(refs) == 0, "%d ops of %d sessions; verify inputs tagged by the references",
+	tap_ok(make_specs(refs) == 0, "%d ops of %d sessions; verify inputs tagged by the references",
 		NB_OPS, NB_SESS);
 	for (i = 0; i < NB_OPS; i++) {
 		qops[i] = make_op(&q, i, 0);
@@ -363,41 +413,17 @@ main(int argc, char **argv)
 		forged += specs[i].forge;
 		mixed += i > 0 && specs[i].s != specs[i - 1].s;
 	}
-	ok(run(&q, qops, NB_OPS) == 0 && run_refs(refs, rops) == 0,
+	tap_ok(run(&q, qops, NB_OPS) == 0 && run_refs(refs, rops) == 0,
 		"every op comes back from qatsec and from the references");
 	for (i = 0; i < NB_OPS; i++) {
-		const struct spec *p = &specs[i];
-		const struct sdef *sd = &sdefs[p->s];
-		struct rte_mbuf *qm = qops[i]->sym->m_dst ?
-			qops[i]->sym->m_dst : qops[i]->sym->m_src;
-		struct rte_mbuf *rm = rops[i]->sym->m_dst ?
-			rops[i]->sym->m_dst : rops[i]->sym->m_src;
-		uint32_t cmp = p->hdr + p->len + (sd->enc ? sd->digest : 0);
+		int d = compare(refs, i);
 
-		/* Out of place, dst holds the region (and the generated
-		 * digest); what else is there differs by PMD.
-		 */
-		n = p->oop ? (int)p->hdr : 0;
-		if (qops[i]->status != rops[i]->status) {
-			if (bad_status++ < 5)
-				printf("# op %d (%s%s%s, %u+%u B): status %d, %s %d\n",
-					i, sd->name, p->oop ? ", oop" : "",
-					p->forge ? ", forged" : "", p->hdr,
-					p->len, qops[i]->status,
-					refs[sd->ref].name, rops[i]->status);
-		} else if (qops[i]->status == RTE_CRYPTO_OP_STATUS_SUCCESS &&
-				memcmp(rte_pktmbuf_mtod_offset(qm, uint8_t *, n),
-				rte_pktmbuf_mtod_offset(rm, uint8_t *, n),
-				cmp - n) != 0) {
-			if (bad_data++ < 5)
-				printf("# op %d (%s%s, %u+%u B): output differs\n",
-					i, sd->name, p->oop ? ", oop" : "",
-					p->hdr, p->len);
-		}
+		bad_status += d == 1;
+		bad_data += d == 2;
 	}
-	ok(bad_status == 0, "statuses match the references op by op (%d differ; %d forged tags)",
+	tap_ok(bad_status == 0, "statuses match the references op by op (%d differ; %d forged tags)",
 		bad_status, forged);
-	ok(bad_data == 0, "outputs and digests match the references (%d differ; %d session switches in %d ops)",
+	tap_ok(bad_data == 0, "outputs and digests match the references (%d differ; %d session switches in %d ops)",
 		bad_data, mixed, NB_OPS);
 	for (i = 0; i < NB_OPS; i++) {
 		rte_pktmbuf_free(qops[i]->sym->m_src);

@@ -28,7 +28,8 @@
 #include <rte_random.h>
 
 #include "rte_pmd_qatsec.h"
-#include "tap_ok.h"
+#include "mbuf_chain.h"
+#include "tap.h"
 
 #define NB_ROUNDS	600
 #define BURST		32
@@ -143,40 +144,31 @@ make_session(uint8_t dev, const struct sdef *d, void **out)
 	return *out == NULL ? -1 : 0;
 }
 
-/* A packet of len bytes in 1..4 segments; every byte of every buffer
- * outside the packet's data holds GUARD.
+static void
+random_fill(void *arg, uint8_t *dst, uint32_t pos, uint32_t n)
+{
+	RTE_SET_USED(arg);
+	RTE_SET_USED(pos);
+	for (uint32_t k = 0; k < n; k++)
+		dst[k] = (uint8_t)rte_rand();
+}
+
+/* A packet of len random bytes in 1..4 segments; every byte of every
+ * buffer outside the packet's data holds GUARD.
  */
 static struct rte_mbuf *
 make_pkt(uint32_t len)
 {
 	unsigned int nseg = 1 + (len > 64 ? rnd(4) : 0), i;
-	struct rte_mbuf *head = NULL, *m;
-	uint32_t left = len, part;
+	uint32_t seg[4], left = len;
 
 	for (i = 0; i < nseg; i++) {
-		m = rte_pktmbuf_alloc(mb_pool);
-		if (m == NULL)
-			goto fail;
-		memset(m->buf_addr, GUARD, m->buf_len);
-		part = i == nseg - 1 ? left : rnd(left + 1);
-		if (rte_pktmbuf_append(m, part) == NULL) {
-			rte_pktmbuf_free(m);
-			goto fail;
-		}
-		for (uint32_t k = 0; k < part; k++)
-			rte_pktmbuf_mtod(m, uint8_t *)[k] = (uint8_t)rte_rand();
-		left -= part;
-		if (head == NULL)
-			head = m;
-		else if (rte_pktmbuf_chain(head, m) != 0) {
-			rte_pktmbuf_free(m);
-			goto fail;
-		}
+		seg[i] = i == nseg - 1 ? left : rnd(left + 1);
+		left -= seg[i];
 	}
-	return head;
-fail:
-	rte_pktmbuf_free(head);
-	return NULL;
+	return mbuf_chain(mb_pool, &(struct mbuf_chain_spec){
+		.nb_segs = nseg, .seg_len = seg, .guard = GUARD,
+		.fill = random_fill });
 }
 
 /* Bytes of every segment's buffer outside its data still GUARD. */
@@ -473,48 +465,39 @@ hostile_xforms(uint8_t q, unsigned int *made)
 	return bad;
 }
 
-int
-main(int argc, char **argv)
+/* What the rounds saw, for the final assertions. */
+struct tally {
+	unsigned int made, lost, twice, badst, wrong_ok, smashed, nfail;
+};
+
+/* crypto_qatsec (the default section's device) and crypto_null, their
+ * pools and queue pairs, started; each step is a TAP line.
+ */
+static bool
+setup_devices(int *q, int *nul)
 {
 	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
 		.nb_queue_pairs = 1 };
 	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 4096 };
-	struct opcase cs[BURST];
-	struct rte_crypto_op *ops[BURST], *out[BURST];
-	unsigned int r, i, k, made = 0, lost = 0, twice = 0, badst = 0;
-	unsigned int wrong_ok = 0, smashed = 0, nfail = 0, nsess = 0;
-	unsigned int xbad, xmade = 0;
-	uint64_t seed;
-	void *foreign = NULL;
-	int q, nul, ret, si = 0;
 	uint32_t ssz;
+	bool ret;
 
-	ret = rte_eal_init(argc, argv);
-	if (ret < 0)
-		return 2;
-	argc -= ret;
-	argv += ret;
-	seed = argc > 1 ? strtoull(argv[1], NULL, 0) :
-		(uint64_t)time(NULL);
-	rte_srand(seed);
-	printf("# seed %" PRIu64 " (rerun: test_pmd_hostile [EAL args] -- %" PRIu64 ")\n",
-		seed, seed);
-	q = rte_cryptodev_get_dev_id("crypto_qatsec");
-	nul = rte_cryptodev_get_dev_id("crypto_null");
-	if (q < 0) {
+	*q = rte_cryptodev_get_dev_id("crypto_qatsec");
+	*nul = rte_cryptodev_get_dev_id("crypto_null");
+	if (*q < 0) {
 		/* The default vdev is named after its section. */
 		uint8_t ids[8];
 
 		if (rte_cryptodev_devices_get("crypto_qatsec", ids, 8) > 0)
-			q = ids[0];
+			*q = ids[0];
 	}
-	ok(q >= 0 && nul >= 0 && rte_pmd_qatsec_section_count() == 1,
+	tap_ok(*q >= 0 && *nul >= 0 && rte_pmd_qatsec_section_count() == 1,
 		"crypto_qatsec (%d, the default section) and crypto_null (%d) probed",
-		q, nul);
-	if (q < 0 || nul < 0)
-		return tap_done();
-	ssz = RTE_MAX(rte_cryptodev_sym_get_private_session_size(q),
-		rte_cryptodev_sym_get_private_session_size(nul));
+		*q, *nul);
+	if (*q < 0 || *nul < 0)
+		return false;
+	ssz = RTE_MAX(rte_cryptodev_sym_get_private_session_size(*q),
+		rte_cryptodev_sym_get_private_session_size(*nul));
 	sess_pool = rte_cryptodev_sym_session_pool_create("h_sess", 64, ssz,
 		0, 0, SOCKET_ID_ANY);
 	op_pool = rte_crypto_op_pool_create("h_ops",
@@ -526,91 +509,134 @@ main(int argc, char **argv)
 	qc.mp_session = sess_pool;
 	ret = sess_pool != NULL && op_pool != NULL && op_pool0 != NULL &&
 		mb_pool != NULL &&
-		rte_cryptodev_configure(q, &cfg) == 0 &&
-		rte_cryptodev_queue_pair_setup(q, 0, &qc, SOCKET_ID_ANY) == 0 &&
-		rte_cryptodev_configure(nul, &cfg) == 0 &&
-		rte_cryptodev_queue_pair_setup(nul, 0, &qc, SOCKET_ID_ANY) == 0 &&
-		rte_cryptodev_start(q) == 0 && rte_cryptodev_start(nul) == 0;
-	ok(ret, "devices configured and started");
-	if (!ret)
-		return tap_done();
+		rte_cryptodev_configure(*q, &cfg) == 0 &&
+		rte_cryptodev_queue_pair_setup(*q, 0, &qc, SOCKET_ID_ANY) == 0 &&
+		rte_cryptodev_configure(*nul, &cfg) == 0 &&
+		rte_cryptodev_queue_pair_setup(*nul, 0, &qc, SOCKET_ID_ANY) == 0 &&
+		rte_cryptodev_start(*q) == 0 && rte_cryptodev_start(*nul) == 0;
+	return tap_ok(ret, "devices configured and started");
+}
+
+/* Every qatsec session of sdefs, and a crypto_null one (a foreign session). */
+static bool
+setup_sessions(int q, int nul, void **foreign)
+{
+	struct rte_crypto_sym_xform nx = {
+		.type = RTE_CRYPTO_SYM_XFORM_CIPHER,
+		.cipher = { .algo = RTE_CRYPTO_CIPHER_NULL,
+			.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT },
+	};
+	unsigned int k, nsess = 0;
+
 	for (k = 0; k < NB_SESS; k++)
 		nsess += make_session(q, &sdefs[k], &sess[k]) == 0;
-	{
-		struct rte_crypto_sym_xform nx = {
-			.type = RTE_CRYPTO_SYM_XFORM_CIPHER,
-			.cipher = { .algo = RTE_CRYPTO_CIPHER_NULL,
-				.op = RTE_CRYPTO_CIPHER_OP_ENCRYPT },
-		};
-
-		foreign = rte_cryptodev_sym_session_create(nul, &nx, sess_pool);
-	}
-	ok(nsess == NB_SESS && foreign != NULL,
+	*foreign = rte_cryptodev_sym_session_create(nul, &nx, sess_pool);
+	return tap_ok(nsess == NB_SESS && *foreign != NULL,
 		"%u of %u qatsec sessions and a crypto_null session made",
 		nsess, (unsigned int)NB_SESS);
-	if (nsess != NB_SESS || foreign == NULL)
-		return tap_done();
+}
 
-	for (r = 0; r < NB_ROUNDS; r++) {
-		unsigned int n = 1 + rnd(BURST), enq, deq = 0, tries;
+/* The n ops of round r came back (or not): judge each, then free it. */
+static void
+judge_round(struct opcase *cs, unsigned int n, unsigned int enq,
+		unsigned int r, struct tally *t)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		uint8_t st = cs[i].op->status;
 
-		for (i = 0; i < n; i++) {
-			/* Runs of one session reach the fast paths. */
-			if (i == 0 || rnd(5) == 0)
-				si = rnd(20) == 0 ? -1 : (int)rnd(NB_SESS);
-			if (build(&cs[i], i, si, foreign) != 0) {
-				ok(0, "round %u: cannot build op %u (pools)", r, i);
-				return tap_done();
-			}
-			ops[i] = cs[i].op;
-			made++;
-		}
-		enq = rte_cryptodev_enqueue_burst(q, 0, ops, n);
-		for (tries = 0; deq < enq && tries < 1000; tries++)
-			deq += rte_cryptodev_dequeue_burst(q, 0, out + deq,
-				enq - deq);
-		lost += enq - deq + (n - enq);
-		for (k = 0; k < deq; k++)
-			for (i = 0; i < n; i++)
-				if (cs[i].op == out[k])
-					cs[i].seen++;
-		for (i = 0; i < n; i++) {
-			uint8_t st = cs[i].op->status;
-
-			if (i >= enq)
-				continue;
-			twice += cs[i].seen > 1;
-			badst += cs[i].seen == 1 && !valid_status(st);
-			if (cs[i].seen == 1 && cs[i].must_fail &&
-					st == RTE_CRYPTO_OP_STATUS_SUCCESS) {
-				if (wrong_ok++ < 5)
-					printf("# round %u op %u (%s) succeeded: off %u len %u pkt %u\n",
-						r, i, cs[i].sess >= 0 ?
-						sdefs[cs[i].sess].name : "hostile session",
-						cs[i].op->sym->cipher.data.offset,
-						cs[i].op->sym->cipher.data.length,
-						cs[i].src->pkt_len);
-			}
-			nfail += cs[i].must_fail;
-			smashed += !guards_intact(cs[i].src) ||
-				(cs[i].dst != NULL && !guards_intact(cs[i].dst));
+		if (i >= enq) {
 			release(&cs[i]);
+			continue;
 		}
-		for (i = enq; i < n; i++)
-			release(&cs[i]);
+		t->twice += cs[i].seen > 1;
+		t->badst += cs[i].seen == 1 && !valid_status(st);
+		if (cs[i].seen == 1 && cs[i].must_fail &&
+				st == RTE_CRYPTO_OP_STATUS_SUCCESS) {
+			if (t->wrong_ok++ < 5)
+				printf("# round %u op %u (%s) succeeded: off %u len %u pkt %u\n",
+					r, i, cs[i].sess >= 0 ?
+					sdefs[cs[i].sess].name : "hostile session",
+					cs[i].op->sym->cipher.data.offset,
+					cs[i].op->sym->cipher.data.length,
+					cs[i].src->pkt_len);
+		}
+		t->nfail += cs[i].must_fail;
+		t->smashed += !guards_intact(cs[i].src) ||
+			(cs[i].dst != NULL && !guards_intact(cs[i].dst));
+		release(&cs[i]);
 	}
-	printf("# %u ops, %u of them hostile\n", made, nfail);
-	ok(lost == 0, "every op enqueued and dequeued (%u not)", lost);
-	ok(twice == 0, "no op dequeued twice (%u)", twice);
-	ok(badst == 0, "every op has a final status (%u do not)", badst);
-	ok(wrong_ok == 0, "no op with a region out of its packet, a missing digest or AAD, or a wrong session or type succeeds (%u did)",
-		wrong_ok);
-	ok(smashed == 0, "no byte outside the packets was written (%u ops did)",
-		smashed);
-	ok(nfail > made / 10, "the ops were hostile enough (%u of %u)", nfail,
-		made);
+}
+
+/* One burst of random ops, in runs of one session; false if the pools ran
+ * dry (a TAP failure line says so).
+ */
+static bool
+run_round(int q, unsigned int r, void *foreign, struct tally *t)
+{
+	struct opcase cs[BURST];
+	struct rte_crypto_op *ops[BURST], *out[BURST];
+	unsigned int n = 1 + rnd(BURST), enq, deq = 0, tries, i, k;
+	int si = 0;
+
+	for (i = 0; i < n; i++) {
+		/* Runs of one session reach the fast paths. */
+		if (i == 0 || rnd(5) == 0)
+			si = rnd(20) == 0 ? -1 : (int)rnd(NB_SESS);
+		if (build(&cs[i], i, si, foreign) != 0) {
+			tap_ok(0, "round %u: cannot build op %u (pools)", r, i);
+			return false;
+		}
+		ops[i] = cs[i].op;
+		t->made++;
+	}
+	enq = rte_cryptodev_enqueue_burst(q, 0, ops, n);
+	for (tries = 0; deq < enq && tries < 1000; tries++)
+		deq += rte_cryptodev_dequeue_burst(q, 0, out + deq, enq - deq);
+	t->lost += enq - deq + (n - enq);
+	for (k = 0; k < deq; k++)
+		for (i = 0; i < n; i++)
+			if (cs[i].op == out[k])
+				cs[i].seen++;
+	judge_round(cs, n, enq, r, t);
+	return true;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tally t = { 0 };
+	unsigned int r, k, xbad, xmade = 0;
+	void *foreign = NULL;
+	uint64_t seed;
+	int q, nul, ret;
+
+	ret = rte_eal_init(argc, argv);
+	if (ret < 0)
+		return 2;
+	argc -= ret;
+	argv += ret;
+	seed = argc > 1 ? strtoull(argv[1], NULL, 0) :
+		(uint64_t)time(NULL);
+	rte_srand(seed);
+	printf("# seed %" PRIu64 " (rerun: test_pmd_hostile [EAL args] -- %" PRIu64 ")\n",
+		seed, seed);
+	if (!setup_devices(&q, &nul) || !setup_sessions(q, nul, &foreign))
+		return tap_done();
+	for (r = 0; r < NB_ROUNDS; r++)
+		if (!run_round(q, r, foreign, &t))
+			return tap_done();
+	printf("# %u ops, %u of them hostile\n", t.made, t.nfail);
+	tap_ok(t.lost == 0, "every op enqueued and dequeued (%u not)", t.lost);
+	tap_ok(t.twice == 0, "no op dequeued twice (%u)", t.twice);
+	tap_ok(t.badst == 0, "every op has a final status (%u do not)", t.badst);
+	tap_ok(t.wrong_ok == 0, "no op with a region out of its packet, a missing digest or AAD, or a wrong session or type succeeds (%u did)",
+		t.wrong_ok);
+	tap_ok(t.smashed == 0, "no byte outside the packets was written (%u ops did)",
+		t.smashed);
+	tap_ok(t.nfail > t.made / 10, "the ops were hostile enough (%u of %u)",
+		t.nfail, t.made);
 	xbad = hostile_xforms(q, &xmade);
-	ok(xbad == 0 && xmade > 0,
+	tap_ok(xbad == 0 && xmade > 0,
 		"%u random session set-ups: %u made, each used by an op without harm (%u not)",
 		NB_XFORMS, xmade, xbad);
 	rte_cryptodev_stop(q);

@@ -21,7 +21,7 @@
 #include <rte_ring.h>
 
 #include "rte_pmd_qatsec.h"
-#include "tap_ok.h"
+#include "tap.h"
 
 #define VDEV "crypto_qatsec"
 
@@ -67,7 +67,7 @@ unplug(void)
 {
 	int rc = rte_vdev_uninit(VDEV);
 
-	ok(rc == 0, "vdev uninit (rc %d), devices left: %u", rc,
+	tap_ok(rc == 0, "vdev uninit (rc %d), devices left: %u", rc,
 		rte_cryptodev_count());
 }
 
@@ -95,14 +95,14 @@ test_default(void)
 	int rc, id;
 
 	probe(NULL, &rc);
-	ok(rc == 0, "default configuration probes (rc %d)", rc);
+	tap_ok(rc == 0, "default configuration probes (rc %d)", rc);
 	id = rte_cryptodev_get_dev_id(VDEV "_SSL_INT_0");
-	ok(id >= 0 && rte_cryptodev_count() == 1,
+	tap_ok(id >= 0 && rte_cryptodev_count() == 1,
 		"default gives one device crypto_qatsec_SSL_INT_0 (id %d, count %u)",
 		id, rte_cryptodev_count());
 	if (id >= 0) {
 		rte_cryptodev_info_get(id, &info);
-		ok(info.max_nb_queue_pairs == 2 &&
+		tap_ok(info.max_nb_queue_pairs == 2 &&
 			strcmp(info.driver_name, VDEV) == 0,
 			"default device has 2 queue pairs (%u), driver %s",
 			info.max_nb_queue_pairs, info.driver_name);
@@ -127,10 +127,10 @@ test_seed(const char *seed_dir)
 
 	snprintf(args, sizeof(args), "conf_dir=%s", seed_dir);
 	probe(args, &rc);
-	ok(rc == 0, "seed configuration probes (rc %d)", rc);
+	tap_ok(rc == 0, "seed configuration probes (rc %d)", rc);
 	n = rte_cryptodev_devices_get(VDEV, ids, RTE_DIM(ids));
-	ok(n == RTE_DIM(seed_devs), "seed gives 9 devices (%u)", n);
-	ok(rte_pmd_qatsec_section_count() == 9,
+	tap_ok(n == RTE_DIM(seed_devs), "seed gives 9 devices (%u)", n);
+	tap_ok(rte_pmd_qatsec_section_count() == 9,
 		"rte_pmd_qatsec_section_count() is 9 (%d)",
 		rte_pmd_qatsec_section_count());
 	for (i = 0; i < n && i < RTE_DIM(seed_devs); i++) {
@@ -144,9 +144,156 @@ test_seed(const char *seed_dir)
 				ids[i], rte_cryptodev_name_get(ids[i]),
 				info.max_nb_queue_pairs, name);
 	}
-	ok(good == RTE_DIM(seed_devs),
+	tap_ok(good == RTE_DIM(seed_devs),
 		"seed devices in first-fit order with 1 qp each, IPsec_INT_0 with 8");
 	unplug();
+}
+
+/* The device of test_ring: one instance with a ring of depth 64. */
+struct ring_ctx {
+	int id;
+	struct rte_mempool *opp, *mbp, *sp;
+	struct rte_cryptodev_qp_conf qpc;
+	char ring[RTE_RING_NAMESIZE];
+	void *sess;
+	struct rte_crypto_op *ops[100];
+};
+
+/* Probe, configuration limits, start refused before queue-pair setup, an
+ * orphan ring reclaimed by setup; false if there is no device to go on.
+ */
+static bool
+ring_start(struct ring_ctx *c, const char *scratch)
+{
+	static const char conf[] =
+		"[GENERAL]\nServicesEnabled = sym\nCyNumConcurrentSymRequests = 64\n"
+		"[SSL]\nNumProcesses = 1\nLimitDevAccess = 1\nNumCyInstances = 1\n"
+		"Cy0Name = \"ring\"\nCy0IsPolled = 1\n";
+	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
+		.nb_queue_pairs = 1 };
+	char dir[512], args[600];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/ring", scratch);
+	write_file(dir, "4xxx_dev0.conf", conf);
+	snprintf(args, sizeof(args), "conf_dir=%s", dir);
+	probe(args, &rc);
+	tap_ok(rc == 0, "ring-depth configuration probes (rc %d)", rc);
+	c->id = rte_cryptodev_get_dev_id(VDEV "_SSL_DEV0_INT_0");
+	if (rc != 0 || c->id < 0)
+		return false;
+	tap_ok(rte_cryptodev_configure(c->id, &cfg) == 0, "configure 1 qp");
+	cfg.nb_queue_pairs = 2;
+	tap_ok(rte_cryptodev_configure(c->id, &cfg) < 0,
+		"configure with more qps than instances fails");
+	cfg.nb_queue_pairs = 1;
+	rte_cryptodev_configure(c->id, &cfg);
+	c->sp = rte_cryptodev_sym_session_pool_create("t_sess", 16,
+		rte_cryptodev_sym_get_private_session_size(c->id), 0, 0,
+		SOCKET_ID_ANY);
+	c->qpc = (struct rte_cryptodev_qp_conf){ .nb_descriptors = 4096,
+		.mp_session = c->sp };
+	tap_ok(rte_cryptodev_start(c->id) < 0,
+		"start refuses a configured queue pair that is not set up");
+	/* A ring under the instance's name that no queue pair records, as a
+	 * holder dying inside queue-pair setup leaves it: setup reclaims it.
+	 */
+	snprintf(c->ring, sizeof(c->ring), "qatsec_i0_d%d", c->id);
+	tap_ok(rte_ring_create(c->ring, 16, SOCKET_ID_ANY, 0) != NULL,
+		"orphan ring %s planted", c->ring);
+	tap_ok(rte_cryptodev_queue_pair_setup(c->id, 0, &c->qpc, SOCKET_ID_ANY) == 0,
+		"qp setup with 4096 descriptors clamps to the ring depth, over an orphan ring");
+	tap_ok(rte_cryptodev_start(c->id) == 0, "start");
+	return true;
+}
+
+/* A NULL-cipher session and 100 ops of 64 B, the 64th without a session. */
+static bool
+ring_ops(struct ring_ctx *c)
+{
+	struct rte_crypto_sym_xform xf = {
+		.type = RTE_CRYPTO_SYM_XFORM_CIPHER,
+		.cipher = { .op = RTE_CRYPTO_CIPHER_OP_ENCRYPT,
+			.algo = RTE_CRYPTO_CIPHER_NULL },
+	};
+
+	c->opp = rte_crypto_op_pool_create("t_ops",
+		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 256, 0, 16, SOCKET_ID_ANY);
+	c->mbp = rte_pktmbuf_pool_create("t_mbufs", 256, 0, 0, 2048,
+		SOCKET_ID_ANY);
+	c->sess = rte_cryptodev_sym_session_create(c->id, &xf, c->sp);
+	tap_ok(c->sess != NULL, "NULL-cipher session");
+	if (c->opp == NULL || c->mbp == NULL || c->sess == NULL)
+		return false;
+	rte_crypto_op_bulk_alloc(c->opp, RTE_CRYPTO_OP_TYPE_SYMMETRIC, c->ops,
+		100);
+	for (unsigned int i = 0; i < 100; i++) {
+		struct rte_mbuf *m = rte_pktmbuf_alloc(c->mbp);
+
+		rte_pktmbuf_append(m, 64);
+		c->ops[i]->sym->m_src = m;
+		c->ops[i]->sym->cipher.data.length = 64;
+		/* The last op has no session: it must complete, in error. */
+		if (i != 63)
+			rte_crypto_op_attach_sym_session(c->ops[i], c->sess);
+	}
+	return true;
+}
+
+/* A full ring refuses, order kept, statuses and statistics. */
+static void
+ring_traffic(struct ring_ctx *c)
+{
+	struct rte_crypto_op **ops = c->ops, *out[128];
+	struct rte_cryptodev_stats st;
+	uint16_t enq, deq = 0;
+	int tries;
+
+	enq = rte_cryptodev_enqueue_burst(c->id, 0, ops, 100);
+	tap_ok(enq == 64, "a ring of depth 64 accepts 64 of 100 ops (%u)", enq);
+	tap_ok(rte_cryptodev_enqueue_burst(c->id, 0, ops + enq, 1) == 0,
+		"a full ring refuses the next op");
+	for (tries = 0; tries < 1000 && deq < enq; tries++)
+		deq += rte_cryptodev_dequeue_burst(c->id, 0, out + deq, 128 - deq);
+	tap_ok(deq == enq, "every accepted op is dequeued once (%u)", deq);
+	tap_ok(deq == 64 && out[0] == ops[0] && out[63] == ops[63],
+		"ops come back in order");
+	tap_ok(deq == 64 && out[10]->status == RTE_CRYPTO_OP_STATUS_SUCCESS &&
+		out[63]->status == RTE_CRYPTO_OP_STATUS_INVALID_SESSION,
+		"good op succeeds (%d), sessionless op fails with INVALID_SESSION (%d)",
+		deq ? out[10]->status : -1, deq ? out[63]->status : -1);
+	rte_cryptodev_stats_get(c->id, &st);
+	tap_ok(st.enqueued_count == 64 && st.dequeued_count == 64 &&
+		st.enqueue_err_count == 37 && st.dequeue_err_count == 1,
+		"stats: enq %" PRIu64 " deq %" PRIu64 " enq_err %" PRIu64 " deq_err %" PRIu64,
+		st.enqueued_count, st.dequeued_count, st.enqueue_err_count,
+		st.dequeue_err_count);
+	rte_cryptodev_stats_reset(c->id);
+	rte_cryptodev_stats_get(c->id, &st);
+	tap_ok(st.enqueued_count == 0 && st.enqueue_err_count == 0,
+		"stats reset");
+}
+
+/* Ops left in the ring at a new setup: the instance keeps its ring (no
+ * hugepage memory freed or taken again) and empties it.
+ */
+static void
+ring_reuse(struct ring_ctx *c)
+{
+	struct rte_ring *r0 = rte_ring_lookup(c->ring);
+	unsigned int before, after;
+	uint16_t enq;
+	int rc;
+
+	enq = rte_cryptodev_enqueue_burst(c->id, 0, c->ops + 64, 5);
+	rte_cryptodev_stop(c->id);
+	before = r0 != NULL ? rte_ring_count(r0) : 0;
+	rc = rte_cryptodev_queue_pair_setup(c->id, 0, &c->qpc, SOCKET_ID_ANY);
+	after = r0 != NULL ? rte_ring_count(r0) : 0;
+	tap_ok(enq == 5 && before == 5 && rc == 0 && r0 != NULL &&
+		rte_ring_lookup(c->ring) == r0 && after == 0,
+		"a new setup of the same size reuses the instance's ring, emptied (%u ops before, %u after)",
+		before, after);
 }
 
 /* Ring depth 64 from the config: the 65th op in flight is refused, every
@@ -155,123 +302,24 @@ test_seed(const char *seed_dir)
 static void
 test_ring(const char *scratch)
 {
-	static const char conf[] =
-		"[GENERAL]\nServicesEnabled = sym\nCyNumConcurrentSymRequests = 64\n"
-		"[SSL]\nNumProcesses = 1\nLimitDevAccess = 1\nNumCyInstances = 1\n"
-		"Cy0Name = \"ring\"\nCy0IsPolled = 1\n";
-	struct rte_crypto_sym_xform xf = {
-		.type = RTE_CRYPTO_SYM_XFORM_CIPHER,
-		.cipher = { .op = RTE_CRYPTO_CIPHER_OP_ENCRYPT,
-			.algo = RTE_CRYPTO_CIPHER_NULL },
-	};
-	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
-		.nb_queue_pairs = 1 };
-	struct rte_cryptodev_qp_conf qpc = { .nb_descriptors = 4096 };
-	struct rte_crypto_op *ops[100], *out[128];
-	struct rte_mempool *opp, *mbp, *sp;
-	struct rte_cryptodev_stats st;
-	char dir[512], args[600], ring[RTE_RING_NAMESIZE];
-	struct rte_ring *r0;
-	unsigned int before, after;
-	uint16_t enq, deq = 0, i;
-	void *sess;
-	int rc, id, tries;
+	struct ring_ctx c = { 0 };
 
-	snprintf(dir, sizeof(dir), "%s/ring", scratch);
-	write_file(dir, "4xxx_dev0.conf", conf);
-	snprintf(args, sizeof(args), "conf_dir=%s", dir);
-	probe(args, &rc);
-	ok(rc == 0, "ring-depth configuration probes (rc %d)", rc);
-	id = rte_cryptodev_get_dev_id(VDEV "_SSL_DEV0_INT_0");
-	if (rc != 0 || id < 0)
+	if (!ring_start(&c, scratch))
 		return;
-	ok(rte_cryptodev_configure(id, &cfg) == 0, "configure 1 qp");
-	cfg.nb_queue_pairs = 2;
-	ok(rte_cryptodev_configure(id, &cfg) < 0,
-		"configure with more qps than instances fails");
-	cfg.nb_queue_pairs = 1;
-	rte_cryptodev_configure(id, &cfg);
-	sp = rte_cryptodev_sym_session_pool_create("t_sess", 16,
-		rte_cryptodev_sym_get_private_session_size(id), 0, 0,
-		SOCKET_ID_ANY);
-	qpc.mp_session = sp;
-	ok(rte_cryptodev_start(id) < 0,
-		"start refuses a configured queue pair that is not set up");
-	/* A ring under the instance's name that no queue pair records, as a
-	 * holder dying inside queue-pair setup leaves it: setup reclaims it.
-	 */
-	snprintf(ring, sizeof(ring), "qatsec_i0_d%d", id);
-	ok(rte_ring_create(ring, 16, SOCKET_ID_ANY, 0) != NULL,
-		"orphan ring %s planted", ring);
-	ok(rte_cryptodev_queue_pair_setup(id, 0, &qpc, SOCKET_ID_ANY) == 0,
-		"qp setup with 4096 descriptors clamps to the ring depth, over an orphan ring");
-	ok(rte_cryptodev_start(id) == 0, "start");
-	opp = rte_crypto_op_pool_create("t_ops", RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-		256, 0, 16, SOCKET_ID_ANY);
-	mbp = rte_pktmbuf_pool_create("t_mbufs", 256, 0, 0, 2048,
-		SOCKET_ID_ANY);
-	sess = rte_cryptodev_sym_session_create(id, &xf, sp);
-	ok(sess != NULL, "NULL-cipher session");
-	if (opp == NULL || mbp == NULL || sess == NULL)
-		goto out;
-	rte_crypto_op_bulk_alloc(opp, RTE_CRYPTO_OP_TYPE_SYMMETRIC, ops, 100);
-	for (i = 0; i < 100; i++) {
-		struct rte_mbuf *m = rte_pktmbuf_alloc(mbp);
-
-		rte_pktmbuf_append(m, 64);
-		ops[i]->sym->m_src = m;
-		ops[i]->sym->cipher.data.length = 64;
-		/* The last op has no session: it must complete, in error. */
-		if (i != 63)
-			rte_crypto_op_attach_sym_session(ops[i], sess);
+	if (ring_ops(&c)) {
+		ring_traffic(&c);
+		ring_reuse(&c);
+		for (unsigned int i = 0; i < 100; i++) {
+			rte_pktmbuf_free(c.ops[i]->sym->m_src);
+			rte_crypto_op_free(c.ops[i]);
+		}
+		rte_cryptodev_sym_session_free(c.id, c.sess);
 	}
-	enq = rte_cryptodev_enqueue_burst(id, 0, ops, 100);
-	ok(enq == 64, "a ring of depth 64 accepts 64 of 100 ops (%u)", enq);
-	ok(rte_cryptodev_enqueue_burst(id, 0, ops + enq, 1) == 0,
-		"a full ring refuses the next op");
-	for (tries = 0; tries < 1000 && deq < enq; tries++)
-		deq += rte_cryptodev_dequeue_burst(id, 0, out + deq, 128 - deq);
-	ok(deq == enq, "every accepted op is dequeued once (%u)", deq);
-	ok(deq == 64 && out[0] == ops[0] && out[63] == ops[63],
-		"ops come back in order");
-	ok(deq == 64 && out[10]->status == RTE_CRYPTO_OP_STATUS_SUCCESS &&
-		out[63]->status == RTE_CRYPTO_OP_STATUS_INVALID_SESSION,
-		"good op succeeds (%d), sessionless op fails with INVALID_SESSION (%d)",
-		deq ? out[10]->status : -1, deq ? out[63]->status : -1);
-	rte_cryptodev_stats_get(id, &st);
-	ok(st.enqueued_count == 64 && st.dequeued_count == 64 &&
-		st.enqueue_err_count == 37 && st.dequeue_err_count == 1,
-		"stats: enq %" PRIu64 " deq %" PRIu64 " enq_err %" PRIu64 " deq_err %" PRIu64,
-		st.enqueued_count, st.dequeued_count, st.enqueue_err_count,
-		st.dequeue_err_count);
-	rte_cryptodev_stats_reset(id);
-	rte_cryptodev_stats_get(id, &st);
-	ok(st.enqueued_count == 0 && st.enqueue_err_count == 0,
-		"stats reset");
-	/* Ops left in the ring at a new setup: the instance keeps its ring
-	 * (no hugepage memory freed or taken again) and empties it.
-	 */
-	r0 = rte_ring_lookup(ring);
-	enq = rte_cryptodev_enqueue_burst(id, 0, ops + 64, 5);
-	rte_cryptodev_stop(id);
-	before = r0 != NULL ? rte_ring_count(r0) : 0;
-	rc = rte_cryptodev_queue_pair_setup(id, 0, &qpc, SOCKET_ID_ANY);
-	after = r0 != NULL ? rte_ring_count(r0) : 0;
-	ok(enq == 5 && before == 5 && rc == 0 && r0 != NULL &&
-		rte_ring_lookup(ring) == r0 && after == 0,
-		"a new setup of the same size reuses the instance's ring, emptied (%u ops before, %u after)",
-		before, after);
-	for (i = 0; i < 100; i++) {
-		rte_pktmbuf_free(ops[i]->sym->m_src);
-		rte_crypto_op_free(ops[i]);
-	}
-	rte_cryptodev_sym_session_free(id, sess);
-out:
-	rte_cryptodev_stop(id);
+	rte_cryptodev_stop(c.id);
 	unplug();
-	rte_mempool_free(opp);
-	rte_mempool_free(mbp);
-	rte_mempool_free(sp);
+	rte_mempool_free(c.opp);
+	rte_mempool_free(c.mbp);
+	rte_mempool_free(c.sp);
 }
 
 static void
@@ -285,24 +333,24 @@ test_errors(const char *scratch)
 		"[SSL]\nNumProcesses = 1\nNumCyInstances = 1\nCy0Name = \"a\"\nBogus = 1\n");
 	snprintf(args, sizeof(args), "conf_dir=%s", dir);
 	probe(args, &rc);
-	ok(rc < 0 && rte_cryptodev_count() == 0,
+	tap_ok(rc < 0 && rte_cryptodev_count() == 0,
 		"a bad config fails the probe (rc %d) and creates nothing", rc);
-	ok(logged("4xxx_dev0.conf:5: [SSL] Bogus:"),
+	tap_ok(logged("4xxx_dev0.conf:5: [SSL] Bogus:"),
 		"the probe log names file:line [section] key");
 	rte_vdev_uninit(VDEV);
 
 	probe("conf_dir=/nonexistent/qatsec", &rc);
-	ok(rc < 0 && logged("/nonexistent/qatsec"),
+	tap_ok(rc < 0 && logged("/nonexistent/qatsec"),
 		"a missing conf_dir fails and is named");
 	rte_vdev_uninit(VDEV);
 
 	probe("numa_node=31", &rc);
-	ok(rc < 0 && logged("NUMA node 31 does not exist"),
+	tap_ok(rc < 0 && logged("NUMA node 31 does not exist"),
 		"a NUMA node the machine lacks fails the probe");
 	rte_vdev_uninit(VDEV);
 
 	probe("color=blue", &rc);
-	ok(rc < 0 && logged("color=blue"), "an unknown devarg fails the probe");
+	tap_ok(rc < 0 && logged("color=blue"), "an unknown devarg fails the probe");
 	rte_vdev_uninit(VDEV);
 
 	/* 2 x 33 single-instance sections need 66 devices: over DPDK's 64. */
@@ -318,7 +366,7 @@ test_errors(const char *scratch)
 	}
 	snprintf(args, sizeof(args), "conf_dir=%s", dir);
 	probe(args, &rc);
-	ok(rc < 0 && logged("needs 66 crypto devices") &&
+	tap_ok(rc < 0 && logged("needs 66 crypto devices") &&
 		logged("RTE_CRYPTO_MAX_DEVS=64"),
 		"more sections than free crypto devices fails, naming both counts");
 	rte_vdev_uninit(VDEV);

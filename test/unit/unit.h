@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec layer 1 unit tests: a TAP harness small enough to need no
- * framework, and helpers to parse texts and compare diagnostics exactly.
+ * qatsec layer 1 unit tests: checks that mark the current test failed
+ * (one TAP line a test, through test/common/tap.h), and helpers to parse
+ * texts and compare diagnostics exactly.
  */
 #ifndef QATSEC_UNIT_H
 #define QATSEC_UNIT_H
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "qatsec_config.h"
+#include "tap.h"
 
 static int ut_failed;		/* in the current test */
 
@@ -46,18 +48,11 @@ struct ut_test {
 
 #define UT(fn) { #fn, fn }
 
-static int ut_count;
-static int ut_nb_failed;
-
 static inline void
 ut_report(const char *name)
 {
-	ut_count++;
-	printf("%s %d - %s\n", ut_failed ? "not ok" : "ok", ut_count, name);
-	if (ut_failed)
-		ut_nb_failed++;
+	tap_ok(!ut_failed, "%s", name);
 	ut_failed = 0;
-	fflush(stdout);
 }
 
 static inline int
@@ -75,8 +70,7 @@ ut_run(const struct ut_test *t, size_t n)
 static inline int
 ut_done(void)
 {
-	printf("1..%d\n", ut_count);
-	return ut_nb_failed != 0;
+	return tap_done();
 }
 
 static inline void

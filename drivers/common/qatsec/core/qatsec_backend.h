@@ -17,6 +17,7 @@
 
 #include <rte_crypto.h>
 
+struct qatsec_ep_shared;
 struct qatsec_qp;
 
 /* Stored in shared memory as values: never renumber. */
@@ -27,6 +28,11 @@ enum qatsec_backend {
 
 struct qatsec_backend_ops {
 	const char *name;
+	/* Take an endpoint into service when the primary builds the table
+	 * (a device backend would open and reset the device here): 0, or a
+	 * negative errno that fails the probe, logged with the endpoint.
+	 */
+	int (*endpoint_probe)(struct qatsec_ep_shared *ep);
 	/* Make the instance usable with a ring of nb_desc on socket; a
 	 * backend may keep what a previous holder set up and reuse it.
 	 */

@@ -60,11 +60,31 @@ table_layout(struct qatsec_table *t, const struct qatsec_section_table *st)
 	return sz;
 }
 
+/* The backend takes the endpoint into service once its instances exist. */
+static int
+endpoint_probe(struct qatsec_ep_shared *ep)
+{
+	const struct qatsec_backend_ops *b = qatsec_backend_get(ep->backend);
+	int ret;
+
+	if (b == NULL) {
+		QATSEC_LOG(ERR, "endpoint %u (%s): backend %u is not in this build",
+			ep->index, ep->path, ep->backend);
+		return -ENOTSUP;
+	}
+	ret = b->endpoint_probe(ep);
+	if (ret < 0)
+		QATSEC_LOG(ERR, "endpoint %u (%s): %s backend refused it: %s",
+			ep->index, ep->path, b->name, strerror(-ret));
+	return ret;
+}
+
 static int
 endpoints_create(struct qatsec_table *t, const struct qatsec_endpoint_cfg *eps,
 		const struct qatsec_section_table *st, int default_socket)
 {
 	uint32_t i, e;
+	int ret;
 
 	for (e = 0; e < t->nb_eps; e++) {
 		struct qatsec_ep_shared *ep = &t->eps[e];
@@ -79,9 +99,13 @@ endpoints_create(struct qatsec_table *t, const struct qatsec_endpoint_cfg *eps,
 	for (i = 0; i < st->nb_inst; i++)
 		if (st->inst[i].type == QATSEC_INST_CY)
 			t->eps[st->inst[i].ep].nb_qp++;
-	for (e = 0; e < t->nb_eps; e++)
+	for (e = 0; e < t->nb_eps; e++) {
 		if (ep_memzone_create(&t->eps[e]) < 0)
 			return -ENOMEM;
+		ret = endpoint_probe(&t->eps[e]);
+		if (ret < 0)
+			return ret;
+	}
 	return 0;
 }
 
@@ -150,6 +174,7 @@ qatsec_table_create(const struct qatsec_endpoint_cfg *eps, uint32_t nb_eps,
 	struct qatsec_sec_shared *ss;
 	size_t sz;
 	uint32_t i;
+	int ret;
 
 	sz = table_layout(&layout, st);
 	mz = rte_memzone_reserve_aligned(QATSEC_TABLE_MZ, sz, SOCKET_ID_ANY, 0,
@@ -168,9 +193,10 @@ qatsec_table_create(const struct qatsec_endpoint_cfg *eps, uint32_t nb_eps,
 	memcpy(qatsec_tbl_sections(t), st->sections,
 		st->nb_sections * sizeof(*st->sections));
 	memcpy(qatsec_tbl_inst(t), st->inst, st->nb_inst * sizeof(*st->inst));
-	if (endpoints_create(t, eps, st, default_socket) < 0) {
+	ret = endpoints_create(t, eps, st, default_socket);
+	if (ret < 0) {
 		qatsec_table_free(t);
-		return -ENOMEM;
+		return ret;
 	}
 	instances_assign(t, st);
 	ss = qatsec_tbl_sec_shared(t);

@@ -37,6 +37,13 @@ soft_const(const struct qatsec_qp *qp)
 	return (const struct soft_qp *)qp->backend_area;
 }
 
+/* A soft endpoint is its memzone of instances, which the core made. */
+static int
+soft_endpoint_probe(struct qatsec_ep_shared *ep __rte_unused)
+{
+	return 0;
+}
+
 static void
 soft_qp_free(struct qatsec_qp *qp)
 {
@@ -241,6 +248,7 @@ soft_dequeue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 
 static const struct qatsec_backend_ops soft_backend = {
 	.name = "soft",
+	.endpoint_probe = soft_endpoint_probe,
 	.qp_setup = soft_qp_setup,
 	.qp_inflight = soft_qp_inflight,
 	.qp_quiesce = soft_qp_quiesce,
