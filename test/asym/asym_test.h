@@ -18,7 +18,7 @@
 #include <rte_crypto_asym.h>
 
 #include "qatsec_engine.h"
-#include "../pmd/tap_ok.h"
+#include "tap.h"
 
 #define VEC_DIR "/usr/lib/python3/dist-packages/cryptography_vectors/asymmetric/"
 

@@ -119,7 +119,6 @@ main(int argc, char **argv)
 	struct bench b;
 	cpu_set_t set;
 
-	RTE_SET_USED(ok);	/* the shared helpers' TAP lines: unused here */
 	if (argc > 1)
 		secs = atof(argv[1]);
 	CPU_ZERO(&set);

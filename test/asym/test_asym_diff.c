@@ -345,10 +345,10 @@ diff_rsa(void)
 		for (j = 0; j < 8; j++)
 			free(key.n[j].d);
 	}
-	ok(bad == 0, "RSA 1024..4096 vs crypto_openssl (sign equal, cross "
+	tap_ok(bad == 0, "RSA 1024..4096 vs crypto_openssl (sign equal, cross "
 		"verify and decrypt, raw): %u disagreements in %u keys x 4",
 		bad, (unsigned int)RTE_DIM(bits));
-	ok(evp == 0, "RSA OAEP (label) and PSS vs OpenSSL EVP: %u "
+	tap_ok(evp == 0, "RSA OAEP (label) and PSS vs OpenSSL EVP: %u "
 		"disagreements", evp);
 }
 
@@ -361,7 +361,7 @@ main(int argc, char **argv)
 	int n = rte_eal_init(argc, argv);
 
 	if (n < 0) {
-		printf("not ok 1 - EAL init failed\n1..1\n");
+		tap_bail("EAL init failed");
 		return 1;
 	}
 	argc -= n;
@@ -371,7 +371,7 @@ main(int argc, char **argv)
 	rte_srand(seed);
 	printf("# seed %" PRIu64 "\n", seed);
 	if (eng_init() != 0 || ref_init() != 0) {
-		printf("not ok 1 - engine or crypto_openssl missing\n1..1\n");
+		tap_bail("engine or crypto_openssl missing");
 		return 1;
 	}
 	diff_rsa();

@@ -90,9 +90,9 @@ diff_mod(void)
 			(i / 2) % 2 == 0, &okn[1]);
 		n[1]++;
 	}
-	ok(bad[0] == 0 && okn[0] == n[0], "modexp 1..1024-byte moduli (odd "
+	tap_ok(bad[0] == 0 && okn[0] == n[0], "modexp 1..1024-byte moduli (odd "
 		"and even) vs crypto_openssl: %u/%u equal", n[0] - bad[0], n[0]);
-	ok(bad[1] == 0 && okn[1] > n[1] / 4, "modinv vs crypto_openssl: %u/%u "
+	tap_ok(bad[1] == 0 && okn[1] > n[1] / 4, "modinv vs crypto_openssl: %u/%u "
 		"agree (%u invertible)", n[1] - bad[1], n[1], okn[1]);
 }
 
@@ -176,7 +176,7 @@ diff_dsa(void)
 	struct dom d;
 
 	if (rsp_open(&r, "DSA/FIPS_186-3/SigGen.txt") != 0) {
-		ok(0, "DSA: vector file missing");
+		tap_ok(0, "DSA: vector file missing");
 		return;
 	}
 	/* One domain per L/N group (the first record of its SHA-1 section). */
@@ -196,7 +196,7 @@ diff_dsa(void)
 	}
 	rsp_close(&r);
 	BN_CTX_free(ctx);
-	ok(n == 16 && bad == 0, "DSA L=1024..3072 vs crypto_openssl: each "
+	tap_ok(n == 16 && bad == 0, "DSA L=1024..3072 vs crypto_openssl: each "
 		"verifies the other's signatures, %u rounds, %u failures", n,
 		bad);
 }
@@ -263,7 +263,7 @@ diff_dh(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "DH/RFC5114.txt") != 0) {
-		ok(0, "DH: vector file missing");
+		tap_ok(0, "DH: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Result")) {
@@ -321,7 +321,7 @@ diff_dh(void)
 	}
 	rsp_close(&r);
 	BN_CTX_free(ctx);
-	ok(n == 15 && bad == 0, "DH RFC 5114 groups: public keys and shared "
+	tap_ok(n == 15 && bad == 0, "DH RFC 5114 groups: public keys and shared "
 		"secrets = OpenSSL BN's, agreeing both ways: %u/%u (crypto_openssl "
 		"public key ops succeeded %u/%u, results not comparable)",
 		n - bad, n, refok, n);

@@ -116,7 +116,7 @@ main(int argc, char **argv)
 	int n = rte_eal_init(argc, argv);
 
 	if (n < 0) {
-		printf("not ok 1 - EAL init failed\n1..1\n");
+		tap_bail("EAL init failed");
 		return 1;
 	}
 	argc -= n;
@@ -128,8 +128,7 @@ main(int argc, char **argv)
 	rng = seed | 1;
 	printf("# seed %" PRIu64 "\n", seed);
 	if (eng_init() != 0) {
-		printf("not ok 1 - openssl_asym engine or device missing\n"
-			"1..1\n");
+		tap_bail("openssl_asym engine or device missing");
 		return 1;
 	}
 	rkey_make(&k1, 1024);

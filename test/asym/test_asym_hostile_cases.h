@@ -154,7 +154,7 @@ refusals(const struct rkey *k)
 	x.xform_type = (enum rte_crypto_asym_xform_type)200;
 	REFUSE(-ENOTSUP, "xform 200");
 #undef REFUSE
-	ok(bad_n == 0, "session refusals with the right error: %u/%u",
+	tap_ok(bad_n == 0, "session refusals with the right error: %u/%u",
 		n - bad_n, n);
 }
 
@@ -518,7 +518,7 @@ bad_ops(const struct rkey *k)
 	bad_ec_ops(&e);
 	bad_ff_ops(&e);
 	bad_sessions(&e);
-	ok(e.bad == 0, "bad ops get the expected status: %u/%u", e.n - e.bad,
+	tap_ok(e.bad == 0, "bad ops get the expected status: %u/%u", e.n - e.bad,
 		e.n);
 }
 
@@ -575,7 +575,7 @@ cache_reuse(const struct rkey *k1, const struct rkey *k2)
 #else
 	RTE_SET_USED(old);
 #endif
-	ok(good, "a session re-created at the same address never signs with "
+	tap_ok(good, "a session re-created at the same address never signs with "
 		"the old key");
 	sess_free(s);
 	sess_free(ref2);
@@ -617,7 +617,7 @@ threads(const struct rkey *k)
 	}
 	for (int i = 0; i < 2; i++)
 		pthread_join(th[i], NULL);
-	ok(t[0].bad + t[1].bad == 0, "two threads, one session, 400 "
+	tap_ok(t[0].bad + t[1].bad == 0, "two threads, one session, 400 "
 		"signatures: %u wrong", t[0].bad + t[1].bad);
 	sess_free(t[0].s);
 }

@@ -201,7 +201,7 @@ fuzz_sessions(void)
 		if (!fz_done(&f))
 			bad++;
 	}
-	ok(bad == 0 && made > 50, "%u random session set-ups (%u made, %u "
+	tap_ok(bad == 0 && made > 50, "%u random session set-ups (%u made, %u "
 		"random ops on them): %u bad results", n, made, ops, bad);
 }
 
@@ -283,7 +283,7 @@ fuzz_ops(const struct rkey *k)
 	free(q.d);
 	free(g.d);
 	free(two.d);
-	ok(bad == 0, "%u random ops on %u sessions of 8 kinds (%u succeeded): "
+	tap_ok(bad == 0, "%u random ops on %u sessions of 8 kinds (%u succeeded): "
 		"%u without a final status or writing out of bounds", n, ns,
 		good, bad);
 }

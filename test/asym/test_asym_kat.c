@@ -104,7 +104,7 @@ kat_rsa_siggen(void)
 	size_t slen;
 
 	if (rsp_open(&r, "RSA/FIPS_186-2/SigGen15_186-2.txt") != 0) {
-		ok(0, "RSA SigGen15: vector file missing");
+		tap_ok(0, "RSA SigGen15: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "S")) {
@@ -133,9 +133,9 @@ kat_rsa_siggen(void)
 		bfree(b, 5);
 	}
 	rsp_close(&r);
-	ok(n == 250 && bad == 0, "RSA SigGen15 (exponent key): %u/%u exact "
+	tap_ok(n == 250 && bad == 0, "RSA SigGen15 (exponent key): %u/%u exact "
 		"signatures", n - bad, n);
-	ok(n == 250 && vbad == 0, "RSA SigGen15: %u own signatures verify",
+	tap_ok(n == 250 && vbad == 0, "RSA SigGen15: %u own signatures verify",
 		n - bad - vbad);
 }
 
@@ -176,7 +176,7 @@ kat_rsa_sigver(void)
 	size_t slen;
 
 	if (rsp_open(&r, "RSA/FIPS_186-2/SigVer15_186-3.rsp") != 0) {
-		ok(0, "RSA SigVer15: vector file missing");
+		tap_ok(0, "RSA SigVer15: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Result")) {
@@ -222,9 +222,9 @@ kat_rsa_sigver(void)
 		bfree(b, 7);
 	}
 	rsp_close(&r);
-	ok(n == 450 && bad == 0, "RSA SigVer15: %u/%u verdicts right", n - bad,
+	tap_ok(n == 450 && bad == 0, "RSA SigVer15: %u/%u verdicts right", n - bad,
 		n);
-	ok(np == 75 && crtbad == 0, "RSA SigVer15 passing records signed with "
+	tap_ok(np == 75 && crtbad == 0, "RSA SigVer15 passing records signed with "
 		"a CRT key: %u/%u exact", np - crtbad, np);
 }
 
@@ -235,7 +235,7 @@ main(int argc, char **argv)
 {
 #ifdef ASYM_DEV
 	if (rte_eal_init(argc, argv) < 0) {
-		printf("not ok 1 - EAL init failed\n1..1\n");
+		tap_bail("EAL init failed");
 		return 1;
 	}
 #else
@@ -243,8 +243,7 @@ main(int argc, char **argv)
 	RTE_SET_USED(argv);
 #endif
 	if (eng_init() != 0) {
-		printf("not ok 1 - openssl_asym engine or device missing\n"
-			"1..1\n");
+		tap_bail("openssl_asym engine or device missing");
 		return 1;
 	}
 	kat_rsa_siggen();

@@ -141,7 +141,7 @@ kat_ecdsa_siggen(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "ECDSA/FIPS_186-3/SigGen.txt") != 0) {
-		ok(0, "ECDSA SigGen: vector file missing");
+		tap_ok(0, "ECDSA SigGen: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "S")) {
@@ -228,17 +228,17 @@ kat_ecdsa_siggen(void)
 	free(pqx.d);
 	free(pqy.d);
 	rsp_close(&r);
-	ok(n == 375 && bad[0] == 0, "ECDSA SigGen (P-192..P-521) with k: "
+	tap_ok(n == 375 && bad[0] == 0, "ECDSA SigGen (P-192..P-521) with k: "
 		"%u/%u exact (r, s)", n - bad[0], n);
-	ok(n == 375 && bad[1] == 0, "ECDSA SigGen: %u/%u NIST signatures "
+	tap_ok(n == 375 && bad[1] == 0, "ECDSA SigGen: %u/%u NIST signatures "
 		"verify", n - bad[1], n);
-	ok(n == 375 && bad[2] == 0, "ECDSA random-k signatures verify: %u/%u",
+	tap_ok(n == 375 && bad[2] == 0, "ECDSA random-k signatures verify: %u/%u",
 		n - bad[2], n);
-	ok(n == 375 && bad[3] == 0, "ECDSA altered digest: %u/%u AUTH_FAILED",
+	tap_ok(n == 375 && bad[3] == 0, "ECDSA altered digest: %u/%u AUTH_FAILED",
 		n - bad[3], n);
-	ok(n == 375 && bad[4] == 0, "ECFPM, ECPM(G) and ECDH public key of d "
+	tap_ok(n == 375 && bad[4] == 0, "ECFPM, ECPM(G) and ECDH public key of d "
 		"= Q: %u/%u", n - bad[4], n);
-	ok(bad[5] == 0, "ECDH shared point = ECPM d_i Q_{i-1} across records");
+	tap_ok(bad[5] == 0, "ECDH shared point = ECPM d_i Q_{i-1} across records");
 }
 
 static void
@@ -248,7 +248,7 @@ kat_ecdsa_sigver(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "ECDSA/FIPS_186-3/SigVer.rsp") != 0) {
-		ok(0, "ECDSA SigVer: vector file missing");
+		tap_ok(0, "ECDSA SigVer: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Result")) {
@@ -271,7 +271,7 @@ kat_ecdsa_sigver(void)
 		bfree(b, 5);
 	}
 	rsp_close(&r);
-	ok(n == 375 && bad == 0, "ECDSA SigVer (P curves): %u/%u verdicts "
+	tap_ok(n == 375 && bad == 0, "ECDSA SigVer (P curves): %u/%u verdicts "
 		"right", n - bad, n);
 }
 
@@ -282,7 +282,7 @@ kat_ec_keypair(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "ECDSA/FIPS_186-3/KeyPair.rsp") != 0) {
-		ok(0, "ECDSA KeyPair: vector file missing");
+		tap_ok(0, "ECDSA KeyPair: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Qy")) {
@@ -299,7 +299,7 @@ kat_ec_keypair(void)
 		bfree(b, 3);
 	}
 	rsp_close(&r);
-	ok(n == 50 && bad == 0, "EC KeyPair: ECFPM d = Q %u/%u", n - bad, n);
+	tap_ok(n == 50 && bad == 0, "EC KeyPair: ECFPM d = Q %u/%u", n - bad, n);
 }
 
 static void
@@ -310,7 +310,7 @@ kat_ecdh_kas(void)
 
 	if (rsp_open(&r, "ECDH/KASValidityTest_ECCStaticUnified_NOKC_ZZOnly_"
 			"init.fax") != 0) {
-		ok(0, "ECDH KAS: vector file missing");
+		tap_ok(0, "ECDH KAS: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Result")) {
@@ -335,7 +335,7 @@ kat_ecdh_kas(void)
 		bfree(b, 6);
 	}
 	rsp_close(&r);
-	ok(n > 50 && np > 0 && bad == 0, "ECDH KAS ZZOnly: %u/%u verdicts right "
+	tap_ok(n > 50 && np > 0 && bad == 0, "ECDH KAS ZZOnly: %u/%u verdicts right "
 		"(%u with Z)", n - bad, n, np);
 }
 
@@ -395,7 +395,7 @@ kat_dsa_siggen(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "DSA/FIPS_186-3/SigGen.txt") != 0) {
-		ok(0, "DSA SigGen: vector file missing");
+		tap_ok(0, "DSA SigGen: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "S")) {
@@ -427,11 +427,11 @@ kat_dsa_siggen(void)
 		bfree(b, 5);
 	}
 	rsp_close(&r);
-	ok(n == 300 && bad[0] == 0, "DSA SigGen (L 1024..3072) with K: %u/%u "
+	tap_ok(n == 300 && bad[0] == 0, "DSA SigGen (L 1024..3072) with K: %u/%u "
 		"exact (r, s)", n - bad[0], n);
-	ok(n == 300 && bad[1] == 0, "DSA SigGen: %u/%u NIST signatures verify",
+	tap_ok(n == 300 && bad[1] == 0, "DSA SigGen: %u/%u NIST signatures verify",
 		n - bad[1], n);
-	ok(n == 300 && bad[2] == 0, "DSA random-k signatures verify: %u/%u",
+	tap_ok(n == 300 && bad[2] == 0, "DSA random-k signatures verify: %u/%u",
 		n - bad[2], n);
 }
 
@@ -442,7 +442,7 @@ kat_dsa_sigver(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "DSA/FIPS_186-3/SigVer.rsp") != 0) {
-		ok(0, "DSA SigVer: vector file missing");
+		tap_ok(0, "DSA SigVer: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Result")) {
@@ -465,7 +465,7 @@ kat_dsa_sigver(void)
 		bfree(b, 4);
 	}
 	rsp_close(&r);
-	ok(n >= 100 && bad == 0, "DSA SigVer: %u/%u verdicts right", n - bad,
+	tap_ok(n >= 100 && bad == 0, "DSA SigVer: %u/%u verdicts right", n - bad,
 		n);
 }
 
@@ -501,7 +501,7 @@ kat_dh_rfc5114(void)
 	struct rsp r;
 
 	if (rsp_open(&r, "DH/RFC5114.txt") != 0) {
-		ok(0, "DH RFC 5114: vector file missing");
+		tap_ok(0, "DH RFC 5114: vector file missing");
 		return;
 	}
 	while (rsp_next(&r, "Result")) {
@@ -534,7 +534,7 @@ kat_dh_rfc5114(void)
 		bfree(b, 7);
 	}
 	rsp_close(&r);
-	ok(n == 3 && bad == 0, "DH RFC 5114 groups: public keys and Z both "
+	tap_ok(n == 3 && bad == 0, "DH RFC 5114 groups: public keys and Z both "
 		"ways %u/%u", n - bad, n);
 }
 

@@ -15,6 +15,7 @@
 #include <ftw.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/core_names.h>
@@ -209,7 +210,7 @@ primary(const char *self, const char *prefix)
 	int ret, rc;
 
 	if (mz == NULL) {
-		ok(0, "memzone for the sessions");
+		tap_ok(0, "memzone for the sessions");
 		return 1;
 	}
 	sh = mz->addr;
@@ -244,16 +245,16 @@ primary(const char *self, const char *prefix)
 	ret |= rsa_pkcs1(in(sh->rsa_sess), RTE_CRYPTO_ASYM_OP_SIGN, sh->dg,
 		sh->rsa_sig);
 	ret |= ecdsa(sh, RTE_CRYPTO_ASYM_OP_SIGN, d);
-	ok(ret == 0, "primary: RSA-2048 CRT and ECDSA P-256 sessions in a "
+	tap_ok(ret == 0, "primary: RSA-2048 CRT and ECDSA P-256 sessions in a "
 		"memzone, signatures made");
 	rc = spawn_secondary(self, prefix, "secondary");
-	ok(rc == 0 && sh->sec_result[0] == 0, "secondary verifies the "
+	tap_ok(rc == 0 && sh->sec_result[0] == 0, "secondary verifies the "
 		"primary's RSA signature with the shared session (exit %d, "
 		"status %d)", rc, sh->sec_result[0]);
-	ok(rc == 0 && sh->sec_result[1] == 0, "secondary verifies the "
+	tap_ok(rc == 0 && sh->sec_result[1] == 0, "secondary verifies the "
 		"primary's ECDSA signature (status %d)", sh->sec_result[1]);
 	sh->dg[0] ^= 1;
-	ok(rc == 0 && sh->sec_result[2] == 0 &&
+	tap_ok(rc == 0 && sh->sec_result[2] == 0 &&
 		rsa_pkcs1(in(sh->rsa_sess), RTE_CRYPTO_ASYM_OP_VERIFY, sh->dg,
 			sh->sec_sig) == 0, "primary verifies the secondary's "
 		"RSA signature");
@@ -268,7 +269,7 @@ primary(const char *self, const char *prefix)
 	sh->dg[0] ^= 1;
 	rc = spawn_secondary(self, prefix, "secondary");
 	sh->dg[0] ^= 1;
-	ok(ret == 0 && rc == 0 && sh->sec_result[2] == 0 &&
+	tap_ok(ret == 0 && rc == 0 && sh->sec_result[2] == 0 &&
 		memcmp(sh->sec_sig, sig, 256) == 0, "after the key change in "
 		"place the secondary signs with the new key (sign %d, exit %d, "
 		"status %d)", ret, rc, sh->sec_result[2]);
@@ -292,7 +293,9 @@ main(int argc, char **argv)
 		rte_eal_cleanup();
 		return n;
 	}
-	snprintf(prefix, sizeof(prefix), "qatsec-asym-mp-%d-", (int)getpid());
+	/* devtools/lib/dpdk-run.sh's rule: qatsec-WORD-PID-RANDOM- */
+	snprintf(prefix, sizeof(prefix), "qatsec-asym_mp-%d-%u-", (int)getpid(),
+		(unsigned int)(time(NULL) ^ clock()) & 0x3fffffff);
 	{
 		char *eal[] = { argv[0], "--no-pci", "-l", "0", "-m", "64",
 			"--file-prefix", prefix, "--log-level=lib.eal:error",
@@ -306,7 +309,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (eng_init() != 0) {
-		ok(0, "openssl_asym engine registered");
+		tap_ok(0, "openssl_asym engine registered");
 	} else {
 		primary("/proc/self/exe", prefix);
 	}
