@@ -2,7 +2,8 @@
  * qatsec engine openssl_asym: modular exponentiation and inverse, and
  * Diffie-Hellman (private key generation, public key generation, shared
  * secret). The modulus, exponent and Montgomery context are cached per
- * thread; exponentiations with a secret exponent are constant-time.
+ * thread; exponentiations with an exponent longer than 32 bits (possibly
+ * secret) are constant-time.
  * Outputs: modexp/modinv results without leading zeros (as DPDK's
  * crypto_openssl gives them); DH public keys and shared secrets padded to
  * the length of p unless the op's RTE_CRYPTO_ASYM_FLAG_*_NO_PADDING says
@@ -45,8 +46,11 @@ mod_ready(struct qatsec_asym_thread *t, const struct qatsec_asym_sess *s,
 		goto fail;
 	/* OpenSSL has constant-time exponentiation for odd moduli only
 	 * (BN_mod_exp refuses a constant-time exponent with an even one).
+	 * An exponent of 32 bits or less is a public one (RSA's e, which
+	 * OpenSSL's own public operations raise with plain Montgomery);
+	 * longer ones may be secret.
 	 */
-	if (c->e != NULL && BN_is_odd(c->m))
+	if (c->e != NULL && BN_is_odd(c->m) && BN_num_bits(c->e) > 32)
 		BN_set_flags(c->e, BN_FLG_CONSTTIME);
 	if (BN_is_odd(c->m) && !BN_is_one(c->m)) {
 		c->mont = BN_MONT_CTX_new();
@@ -60,7 +64,7 @@ fail:
 	return false;
 }
 
-/* r = b^e mod m, constant-time in e when m is odd. */
+/* r = b^e mod m, constant-time when e says so (and m is odd). */
 static bool
 mod_exp(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c, BIGNUM *r,
 	const BIGNUM *b, const BIGNUM *e)
@@ -71,6 +75,8 @@ mod_exp(struct qatsec_asym_thread *t, struct qatsec_asym_cent *c, BIGNUM *r,
 		BN_zero(r);
 		return true;
 	}
+	if (c->mont != NULL && !BN_get_flags(e, BN_FLG_CONSTTIME))
+		return BN_mod_exp_mont(r, b, e, c->m, bn, c->mont);
 	if (c->mont != NULL)
 		return BN_mod_exp_mont_consttime(r, b, e, c->m, bn, c->mont);
 	return BN_mod_exp(r, b, e, c->m, bn);
