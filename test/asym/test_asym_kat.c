@@ -6,7 +6,8 @@
  * built from their p and q, exact signature), ECDSA SigGen (the exact
  * (r, s) from the record's k, verify, a random-k signature verified, ECFPM,
  * ECPM and ECDH public key = Q, ECDH shared points agreeing across
- * records), ECDSA SigVer and KeyPair, ECDH KAS ZZOnly, DSA SigGen (exact
+ * records), ECDSA SigVer and KeyPair, ECDH KAS ZZOnly, ECDH with generated
+ * keys (the points agree), DSA SigGen (exact
  * with K) and SigVer, DH (RFC 5114 groups: public keys and Z). One TAP
  * line per file and check kind, with the number of records it covered.
  */
@@ -252,6 +253,7 @@ main(int argc, char **argv)
 	kat_ecdsa_sigver();
 	kat_ec_keypair();
 	kat_ecdh_kas();
+	kat_ecdh_generated();
 	kat_dsa_siggen();
 	kat_dsa_sigver();
 	kat_dh_rfc5114();

@@ -339,6 +339,96 @@ kat_ecdh_kas(void)
 		"(%u with Z)", n - bad, n, np);
 }
 
+/* ECDH with generated keys: PRIV_KEY_GENERATE, PUB_KEY_GENERATE with no
+ * private key (one is made and returned), the public key of the first,
+ * both shared points equal, both public keys pass PUB_KEY_VERIFY.
+ */
+static int
+ecdh_op(struct rte_cryptodev_asym_session *s, enum rte_crypto_asym_ke_type ke,
+	struct buf *x, struct buf *px, struct buf *py, struct buf *ox,
+	struct buf *oy)
+{
+	struct rte_crypto_op *op = op_new(s);
+	struct rte_crypto_ecdh_op_param *e = &op->asym->ecdh;
+	struct rte_crypto_ec_point *out = ke ==
+		RTE_CRYPTO_ASYM_KE_SHARED_SECRET_COMPUTE ? &e->shared_secret :
+		&e->pub_key;
+	int st;
+
+	e->ke_type = ke;
+	if (ke == RTE_CRYPTO_ASYM_KE_PRIV_KEY_GENERATE ||
+			(ke == RTE_CRYPTO_ASYM_KE_PUB_KEY_GENERATE && x->n == 0))
+		e->priv_key.data = x->d;	/* output */
+	else
+		param(&e->priv_key, x);
+	if (px != NULL) {
+		param(&e->pub_key.x, px);
+		param(&e->pub_key.y, py);
+	}
+	if (ox != NULL) {
+		out->x.data = ox->d;
+		out->y.data = oy->d;
+	}
+	st = run(op);
+	if (e->priv_key.data == x->d)
+		x->n = e->priv_key.length;
+	if (ox != NULL) {
+		ox->n = out->x.length;
+		oy->n = out->y.length;
+	}
+	free(op);
+	return st;
+}
+
+static void
+kat_ecdh_generated(void)
+{
+	static const int curves[] = { RTE_CRYPTO_EC_GROUP_SECP192R1,
+		RTE_CRYPTO_EC_GROUP_SECP224R1, RTE_CRYPTO_EC_GROUP_SECP256R1,
+		RTE_CRYPTO_EC_GROUP_SECP384R1, RTE_CRYPTO_EC_GROUP_SECP521R1 };
+	unsigned int n = 0, bad = 0;
+
+	for (unsigned int c = 0; c < RTE_DIM(curves); c++) {
+		for (int round = 0; round < 10; round++, n++) {
+			uint8_t m[8][80];
+			struct buf a = { m[0], 0 }, b = { m[1], 0 };
+			struct buf ax = { m[2], 0 }, ay = { m[3], 0 };
+			struct buf bx = { m[4], 0 }, by = { m[5], 0 };
+			struct buf z1x = { m[6], 0 }, z1y = { m[7], 0 };
+			uint8_t z2[2][80];
+			struct buf z2x = { z2[0], 0 }, z2y = { z2[1], 0 };
+			struct rte_cryptodev_asym_session *s = ec_sess(
+				RTE_CRYPTO_ASYM_XFORM_ECDH, curves[c]);
+
+			if (s == NULL ||
+					ecdh_op(s, RTE_CRYPTO_ASYM_KE_PRIV_KEY_GENERATE,
+					&a, NULL, NULL, NULL, NULL) != 0 ||
+					ecdh_op(s, RTE_CRYPTO_ASYM_KE_PUB_KEY_GENERATE,
+					&b, NULL, NULL, &bx, &by) != 0 ||
+					b.n == 0 ||
+					ecdh_op(s, RTE_CRYPTO_ASYM_KE_PUB_KEY_GENERATE,
+					&a, NULL, NULL, &ax, &ay) != 0 ||
+					ecdh_op(s, RTE_CRYPTO_ASYM_KE_PUB_KEY_VERIFY,
+					&a, &ax, &ay, NULL, NULL) != 0 ||
+					ecdh_op(s, RTE_CRYPTO_ASYM_KE_PUB_KEY_VERIFY,
+					&a, &bx, &by, NULL, NULL) != 0 ||
+					ecdh_op(s,
+					RTE_CRYPTO_ASYM_KE_SHARED_SECRET_COMPUTE,
+					&a, &bx, &by, &z1x, &z1y) != 0 ||
+					ecdh_op(s,
+					RTE_CRYPTO_ASYM_KE_SHARED_SECRET_COMPUTE,
+					&b, &ax, &ay, &z2x, &z2y) != 0 ||
+					!num_eq(z1x.d, z1x.n, z2x.d, z2x.n) ||
+					!num_eq(z1y.d, z1y.n, z2y.d, z2y.n) ||
+					num_eq(a.d, a.n, b.d, b.n))
+				bad++;
+			sess_free(s);
+		}
+	}
+	tap_ok(bad == 0, "ECDH with generated keys on the five curves: "
+		"shared points agree %u/%u", n - bad, n);
+}
+
 /* DSA and DH ------------------------------------------------------------ */
 
 static struct rte_cryptodev_asym_session *
@@ -495,7 +585,7 @@ dh_op(struct rte_cryptodev_asym_session *s, enum rte_crypto_asym_ke_type ke,
 static void
 kat_dh_rfc5114(void)
 {
-	unsigned int n = 0, bad = 0;
+	unsigned int n = 0, bad = 0, gn = 0, gbad = 0;
 	uint8_t out[1024];
 	size_t olen;
 	struct rsp r;
@@ -530,12 +620,58 @@ kat_dh_rfc5114(void)
 				&b[6], &b[3], out, &olen) != 0 ||
 				!num_eq(out, olen, b[5].d, b[5].n))
 			bad++;
+		/* Generated keys: A by PRIV_KEY_GENERATE, B (and its public
+		 * key) by PUB_KEY_GENERATE without a private key; Z agrees.
+		 */
+		for (int i = 0; s != NULL && i < 5; i++, gn++) {
+			uint8_t ab[2][1024], ya[1024], yb[1024], z2[1024];
+			struct rte_crypto_op *op = op_new(s);
+			size_t la, lb, lya, lyb, lz1, lz2;
+			struct buf A, B, YA, YB;
+
+			op->asym->dh.ke_type =
+				RTE_CRYPTO_ASYM_KE_PRIV_KEY_GENERATE;
+			op->asym->dh.priv_key.data = ab[0];
+			gbad += run(op) != 0;
+			la = op->asym->dh.priv_key.length;
+			memset(op->asym, 0, sizeof(*op->asym));
+			op->asym->session = s;
+			op->asym->dh.ke_type = RTE_CRYPTO_ASYM_KE_PUB_KEY_GENERATE;
+			op->asym->dh.priv_key.data = ab[1];
+			op->asym->dh.pub_key.data = yb;
+			gbad += run(op) != 0;
+			lb = op->asym->dh.priv_key.length;
+			lyb = op->asym->dh.pub_key.length;
+			free(op);
+			A.d = ab[0];
+			A.n = la;
+			B.d = ab[1];
+			B.n = lb;
+			YB.d = yb;
+			YB.n = lyb;
+			if (dh_op(s, RTE_CRYPTO_ASYM_KE_PUB_KEY_GENERATE, &A, NULL,
+					ya, &lya) != 0)
+				gbad++;
+			YA.d = ya;
+			YA.n = lya;
+			if (dh_op(s, RTE_CRYPTO_ASYM_KE_SHARED_SECRET_COMPUTE, &A,
+					&YB, out, &lz1) != 0 ||
+					dh_op(s,
+					RTE_CRYPTO_ASYM_KE_SHARED_SECRET_COMPUTE,
+					&B, &YA, z2, &lz2) != 0 || lz1 != lz2 ||
+					memcmp(out, z2, lz1) != 0 || la == 0 ||
+					lb == 0 || num_eq(A.d, la, B.d, lb))
+				gbad++;
+		}
 		sess_free(s);
 		bfree(b, 7);
 	}
 	rsp_close(&r);
 	tap_ok(n == 3 && bad == 0, "DH RFC 5114 groups: public keys and Z both "
 		"ways %u/%u", n - bad, n);
+	tap_ok(gn == 15 && gbad == 0, "DH generated keys (private, and public "
+		"without a private key): shared secrets agree %u/%u", gn - gbad,
+		gn);
 }
 
 #endif /* TEST_ASYM_KAT_EC_H */

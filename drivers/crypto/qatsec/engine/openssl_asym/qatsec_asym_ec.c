@@ -135,7 +135,7 @@ ecdh(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
 {
 	bool pub_nopad = flags & RTE_CRYPTO_ASYM_FLAG_PUB_KEY_NO_PADDING;
 	bool sh_nopad = flags & RTE_CRYPTO_ASYM_FLAG_SHARED_KEY_NO_PADDING;
-	BIGNUM *x = NULL;
+	BIGNUM *x = NULL, *nm1 = NULL;
 	EC_POINT *p = NULL;
 	int st = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	bool gen;
@@ -152,11 +152,14 @@ ecdh(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
 			o->priv_key.length == 0;
 		if (gen) {
 			/* x in [1, n-1]: a random below n - 1, plus one. */
-			x = BN_dup(cv->order);
-			if (x == NULL || !BN_sub_word(x, 1) ||
-					!BN_priv_rand_range(x, x) ||
+			x = BN_new();
+			nm1 = BN_dup(cv->order);
+			st = RTE_CRYPTO_OP_STATUS_ERROR;
+			if (x == NULL || nm1 == NULL || !BN_sub_word(nm1, 1) ||
+					!BN_priv_rand_range(x, nm1) ||
 					!BN_add_word(x, 1))
-				return (BN_free(x), RTE_CRYPTO_OP_STATUS_ERROR);
+				goto out;
+			st = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 			BN_set_flags(x, BN_FLG_CONSTTIME);
 			if ((o->priv_key.data != NULL || o->ke_type ==
 					RTE_CRYPTO_ASYM_KE_PRIV_KEY_GENERATE) &&
@@ -184,6 +187,7 @@ ecdh(struct qatsec_asym_thread *t, struct qatsec_asym_curve *cv,
 out:
 	EC_POINT_free(p);
 	BN_clear_free(x);
+	BN_free(nm1);
 	return st;
 }
 
