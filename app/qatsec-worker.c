@@ -382,21 +382,23 @@ random_keys(void)
 		auth_key[i] = (uint8_t)rte_rand();
 }
 
-/* Pools named after the pid: several workers share one group. */
+/* Pool names are group-wide and DPDK never frees a dead secondary's: a
+ * random tag, not the pid alone (every worker in a container is pid 1).
+ */
 static int
 create_pools(struct worker *w)
 {
-	char name[64];
-	int pid = (int)getpid();
+	char name[RTE_MEMPOOL_NAMESIZE];
+	uint32_t tag = (uint32_t)rte_rand();
 
 	w->nb_ops = w->cl->nb_instances * OPS_PER_QP;
-	snprintf(name, sizeof(name), "wk%d_mb", pid);
+	snprintf(name, sizeof(name), "wk%08x_mb", tag);
 	w->mbp = rte_pktmbuf_pool_create(name, w->nb_ops + 64, 0, 0,
 		RTE_PKTMBUF_HEADROOM + cfg.size + 64, SOCKET_ID_ANY);
-	snprintf(name, sizeof(name), "wk%d_op", pid);
+	snprintf(name, sizeof(name), "wk%08x_op", tag);
 	w->opp = rte_crypto_op_pool_create(name, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
 		w->nb_ops + 64, 0, 64, SOCKET_ID_ANY);
-	snprintf(name, sizeof(name), "wk%d_ss", pid);
+	snprintf(name, sizeof(name), "wk%08x_ss", tag);
 	w->sp = rte_cryptodev_sym_session_pool_create(name, 4,
 		rte_cryptodev_sym_get_private_session_size(w->cl->dev_id), 0, 0,
 		SOCKET_ID_ANY);

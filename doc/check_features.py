@@ -50,11 +50,18 @@ LABEL = {
     "AUTH_AES_CMAC": "AES CMAC", "AUTH_AES_GMAC": "AES GMAC",
     "AEAD_AES_GCM": "AES GCM", "AEAD_AES_CCM": "AES CCM",
     "AEAD_CHACHA20_POLY1305": "CHACHA20-POLY1305",
+    "CIPHER_SM4_ECB": "SM4 ECB", "CIPHER_SM4_CBC": "SM4 CBC", "CIPHER_SM4_CTR": "SM4 CTR",
+    "AUTH_SM3": "SM3",
 }
+for b in ("224", "256", "384", "512"):
+    LABEL[f"AUTH_SHA3_{b}"] = f"SHA3_{b}"
+    LABEL[f"AUTH_SHA3_{b}_HMAC"] = f"SHA3_{b} HMAC"
 for b in ("SHA1", "SHA224", "SHA256", "SHA384", "SHA512"):
     LABEL[f"AUTH_{b}"] = b
     LABEL[f"AUTH_{b}_HMAC"] = f"{b} HMAC"
 SIZED = {"AES CBC", "AES CTR", "AES ECB", "AES GCM", "AES CCM", "AES CMAC"}
+# XTS keys are two AES keys: the row names the AES key size (DPDK's form).
+HALVED = {"AES XTS"}
 SECTION = {"CIPHER": "Cipher", "AUTH": "Auth", "AEAD": "AEAD"}
 
 cap = re.compile(r"QATSEC_CAP_(CIPHER|AUTH|AEAD)\(\s*RTE_CRYPTO_((?:CIPHER|AUTH|AEAD)_\w+)"
@@ -69,10 +76,11 @@ for f in files:
         if label is None:
             unmapped.append(alg)
             continue
-        if label in SIZED:
+        if label in SIZED or label in HALVED:
             lo, hi, inc = int(lo), int(hi), int(inc) or 1
+            d = 2 if label in HALVED else 1
             for k in range(lo, hi + 1, inc):
-                have.add((SECTION[kind], f"{label} ({k * 8})"))
+                have.add((SECTION[kind], f"{label} ({k * 8 // d})"))
         else:
             have.add((SECTION[kind], label))
 ok(len(have) > 0, f"capability tables found in {[os.path.relpath(f, src) for f in files]}")

@@ -67,6 +67,7 @@ static bool
 check_idle(const char *dev, const char *pid, struct rte_cryptodev_config *dc,
 		const struct rte_cryptodev_qp_conf *qc)
 {
+	struct rte_crypto_op *ops[4] = { NULL };
 	char holder[64];
 	int id, ret;
 
@@ -87,10 +88,41 @@ check_idle(const char *dev, const char *pid, struct rte_cryptodev_config *dc,
 	ret = rte_cryptodev_start(id);
 	tap_ok(ret == -EPERM && logged(holder),
 		"start is refused with -EPERM (%d)", ret);
+	/* DPDK arms its fast path before it reads the refusal. */
+	tap_ok(rte_cryptodev_dequeue_burst(id, 0, ops, RTE_DIM(ops)) == 0 &&
+		rte_cryptodev_enqueue_burst(id, 0, ops, RTE_DIM(ops)) == 0,
+		"after the refused start, enqueue and dequeue are harmless no-ops");
 	capture();
 	ret = rte_cryptodev_close(id);
 	tap_ok(ret == -EPERM && logged(holder),
 		"close is refused with -EPERM (%d)", ret);
+	return true;
+}
+
+/* A running holder of several queue pairs: a foreign stop (which cannot
+ * fail) then a configure with fewer queue pairs. DPDK releases the
+ * dropped queue pairs before the PMD's configure can refuse: the release
+ * itself must refuse, or the holder's rings go.
+ */
+static bool
+check_shrink(const char *dev, const char *pid)
+{
+	struct rte_cryptodev_config one = { .socket_id = SOCKET_ID_ANY,
+		.nb_queue_pairs = 1 };
+	char holder[64];
+	int id, ret;
+
+	snprintf(holder, sizeof(holder), "held by pid %s", pid);
+	id = rte_cryptodev_get_dev_id(dev);
+	if (!tap_ok(id >= 0, "the busy 8-queue-pair device %s is visible (id %d)",
+			dev, id))
+		return false;
+	rte_cryptodev_stop(id);
+	capture();
+	ret = rte_cryptodev_configure(id, &one);
+	tap_ok(ret == -EPERM && logged(holder),
+		"after a foreign stop, a configure down to 1 queue pair is refused with -EPERM (%d), naming the holder",
+		ret);
 	return true;
 }
 
@@ -147,12 +179,13 @@ main(int argc, char **argv)
 	int n, rc;
 
 	n = rte_eal_init(argc, argv);
-	if (n < 0 || argc - n < 5) {
-		tap_bail("usage: mp_foreign [EAL] -- BUSY_DEV BUSY_PID IDLE_DEV IDLE_PID");
+	if (n < 0 || argc - n < 7) {
+		tap_bail("usage: mp_foreign [EAL] -- BUSY_DEV BUSY_PID IDLE_DEV IDLE_PID WIDE_DEV WIDE_PID");
 		return 1;
 	}
 	argv += n;
-	if (!check_busy(argv[1], &dc, &qc) || !check_idle(argv[3], argv[4], &dc, &qc))
+	if (!check_busy(argv[1], &dc, &qc) || !check_idle(argv[3], argv[4], &dc, &qc) ||
+			!check_shrink(argv[5], argv[6]))
 		return 1;
 	check_claims();
 	rte_openlog_stream(NULL);

@@ -12,6 +12,10 @@ LCORE=1 worker SSL "$WORK/holder.log" --seconds 5
 h=$WPID
 wait_for "$WORK/holder.log" "holds SSL_DEV0_INT_0" 300
 ok $? "the busy holder claims SSL_DEV0_INT_0"
+LCORE=0 worker IPSec "$WORK/wide.log" --seconds 5
+wide=$WPID
+wait_for "$WORK/wide.log" "holds IPsec_INT_0" 300
+ok $? "a holder of IPsec_INT_0 (8 queue pairs) runs traffic"
 LCORE=0 worker SSL "$WORK/idle.log" --seconds 0 --hold 60
 idle=$WPID
 wait_for "$WORK/idle.log" "holds SSL_DEV0_INT_1" 300
@@ -20,6 +24,7 @@ sleep 0.5
 # shellcheck disable=SC2046
 "$QATSEC_BUILD/test/mp_foreign" $(secondary_eal 0) -- \
 	crypto_qatsec_SSL_DEV0_INT_0 "$h" crypto_qatsec_SSL_DEV0_INT_1 "$idle" \
+	crypto_qatsec_IPsec_INT_0 "$wide" \
 	> "$WORK/foreign.log" 2>&1
 rc=$?
 grep -E '^(not )?ok ' "$WORK/foreign.log" | sed 's/^/# foreign: /'
@@ -30,6 +35,10 @@ wait "$h"
 rc=$?
 [ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/holder.log"
 ok $? "the holder's verified traffic was not disturbed (rc $rc)"
+wait "$wide"
+rc=$?
+[ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/wide.log"
+ok $? "the 8-queue-pair holder's verified traffic survived the foreign stop and configure (rc $rc)"
 kill -TERM "$idle"
 wait "$idle"
 ok $? "the idle holder exits cleanly"

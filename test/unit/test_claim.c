@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Unit tests of the claim layer's holder protocol (qatsec_holder.c), no
  * EAL: first-fit order over the seed configuration's sections, give-back
- * by the holder only, threads racing for sections (never two holders),
- * the live-holder judgement (pid reuse, a claim being written, a section
- * changing hands while it is looked at) and /proc start times of real
- * processes (live, zombie, reaped). argv[1] is the config/ directory.
+ * by the token's holder only, threads racing for sections (never two
+ * holders), unique tokens, and the pidfds that tie a claim to its holder:
+ * live, exited (zombie), reaped, not a pidfd, and one sent over a unix
+ * socket by a process in a PID namespace of its own, as a holder in a
+ * container sends it to the primary. argv[1] is the config/ directory.
  */
+#include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/pidfd.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,10 +34,11 @@ fresh_sections(void)
 		ss[i].dev_id = seed.sections[i].nb_cy > 0 ? (int32_t)i : -1;
 }
 
+/* A claimer whose token is its pid (unique within a test). */
 static struct qatsec_holder_id
-holder(uint32_t pid, uint64_t start)
+holder(uint32_t pid)
 {
-	struct qatsec_holder_id id = { .pid = pid, .start = start };
+	struct qatsec_holder_id id = { .token = 0x5eed0000ull + pid, .pid = pid };
 
 	snprintf(id.comm, sizeof(id.comm), "p%u", pid);
 	return id;
@@ -49,19 +55,19 @@ test_first_fit(void)
 	n = qatsec_holder_candidates(&seed, ss, "ssl");
 	UT_EQ(n, 8);
 	for (k = 0; k < n; k++) {
-		id = holder(100 + k, 7);
+		id = holder(100 + k);
 		i = qatsec_holder_take(&seed, ss, "SSL", &id, 42);
 		UT_CHECK(i > prev);
 		if (i < 0)
 			return;
 		UT_STREQ(seed.sections[i].user, "SSL");
 		UT_EQ(ss[i].owner_pid, 100 + k);
-		UT_EQ(ss[i].owner_start, 7);
+		UT_CHECK(qatsec_holder_is(&ss[i], id.token));
 		UT_EQ(ss[i].claim_ns, 42);
 		UT_STREQ(ss[i].owner_name, id.comm);
 		prev = i;
 	}
-	id = holder(999, 7);
+	id = holder(999);
 	UT_EQ(qatsec_holder_take(&seed, ss, "SSL", &id, 43), -1);
 	UT_EQ(qatsec_holder_candidates(&seed, ss, "nosuch"), 0);
 	UT_EQ(qatsec_holder_take(&seed, ss, "nosuch", &id, 43), -1);
@@ -70,7 +76,7 @@ test_first_fit(void)
 static void
 test_give_back(void)
 {
-	struct qatsec_holder_id a = holder(200, 1), b = holder(201, 2);
+	struct qatsec_holder_id a = holder(200), b = holder(201);
 	int i, j;
 
 	fresh_sections();
@@ -78,15 +84,16 @@ test_give_back(void)
 	UT_CHECK(i >= 0);
 	if (i < 0)
 		return;
-	UT_CHECK(!qatsec_holder_give_back(&ss[i], 201));
+	UT_CHECK(!qatsec_holder_give_back(&ss[i], b.token));
 	UT_CHECK(!qatsec_holder_give_back(&ss[i], 0));
+	UT_CHECK(!qatsec_holder_is(&ss[i], 0));
 	UT_EQ(ss[i].owner_pid, 200);
 	UT_STREQ(ss[i].owner_name, "p200");
-	UT_CHECK(qatsec_holder_give_back(&ss[i], 200));
+	UT_CHECK(qatsec_holder_give_back(&ss[i], a.token));
 	UT_EQ(ss[i].owner_pid, 0);
-	UT_EQ(ss[i].owner_start, 0);
+	UT_EQ(ss[i].owner_token, 0);
 	UT_STREQ(ss[i].owner_name, "");
-	UT_CHECK(!qatsec_holder_give_back(&ss[i], 200));
+	UT_CHECK(!qatsec_holder_give_back(&ss[i], a.token));
 	j = qatsec_holder_take(&seed, ss, "ipsec", &b, 2);
 	UT_EQ(j, i);
 	UT_EQ(ss[i].claims, 2);
@@ -106,7 +113,7 @@ static pthread_barrier_t race_start;
 static void *
 racer(void *arg)
 {
-	struct qatsec_holder_id id = holder((uint32_t)(uintptr_t)arg, 5);
+	struct qatsec_holder_id id = holder((uint32_t)(uintptr_t)arg);
 	volatile uint32_t spin;
 	int r, i;
 
@@ -116,15 +123,14 @@ racer(void *arg)
 		if (i < 0)
 			continue;
 		if (__atomic_add_fetch(&in_section[i], 1, __ATOMIC_ACQ_REL) != 1 ||
-				__atomic_load_n(&ss[i].owner_pid,
-					__ATOMIC_ACQUIRE) != id.pid)
+				!qatsec_holder_is(&ss[i], id.token))
 			__atomic_add_fetch(&race_errors, 1, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&race_wins, 1, __ATOMIC_RELAXED);
 		/* Hold it a moment: the others must find it taken. */
 		for (spin = 0; spin < 200; spin++)
 			;
 		__atomic_sub_fetch(&in_section[i], 1, __ATOMIC_ACQ_REL);
-		if (!qatsec_holder_give_back(&ss[i], id.pid))
+		if (!qatsec_holder_give_back(&ss[i], id.token))
 			__atomic_add_fetch(&race_errors, 1, __ATOMIC_RELAXED);
 	}
 	return NULL;
@@ -147,9 +153,9 @@ test_race(void)
 	pthread_barrier_destroy(&race_start);
 	UT_CHECK(qatsec_holder_candidates(&seed, ss, "IPSec") < RACERS);
 	UT_EQ(race_errors, 0);
-	UT_CHECK(race_wins >= RACE_ROUNDS);
+	UT_CHECK(race_wins > 0);	/* how many: scheduling decides */
 	for (i = 0; i < seed.nb_sections; i++)
-		free_left += ss[i].owner_pid == 0;
+		free_left += ss[i].owner_token == 0 && ss[i].owner_pid == 0;
 	UT_EQ(free_left, seed.nb_sections);
 	/* How often a take found every section held depends on scheduling:
 	 * reported, not asserted.
@@ -159,63 +165,42 @@ test_race(void)
 		race_errors);
 }
 
-/* Fake /proc for the judgement tests. */
-static uint64_t fake_start;
-static struct qatsec_sec_shared *handover;
-
-static uint64_t
-fake_start_time(pid_t pid __rte_unused)
-{
-	return fake_start;
-}
-
-/* The holder gives the section back and another takes it, between the
- * look at the pid and the look at the start time.
- */
-static uint64_t
-start_time_during_handover(pid_t pid)
-{
-	struct qatsec_holder_id next = holder(301, 99);
-
-	qatsec_holder_give_back(handover, (uint32_t)pid);
-	qatsec_holder_take(&seed, ss, "SSL", &next, 0);
-	return 11;
-}
-
 static void
-test_alive(void)
+test_token(void)
 {
-	struct qatsec_holder_id a = holder(300, 11);
-	int i;
+	uint64_t a = qatsec_holder_token(), b = qatsec_holder_token();
+	struct qatsec_holder_id zero = holder(400);
 
+	UT_CHECK(a != 0 && b != 0 && a != b);
+	/* Token 0 means free: it can never take a section. */
 	fresh_sections();
-	UT_CHECK(!qatsec_holder_alive(&ss[0], fake_start_time));
-	i = qatsec_holder_take(&seed, ss, "SSL", &a, 0);
-	UT_EQ(i, 0);
-	fake_start = 11;
-	UT_CHECK(qatsec_holder_alive(&ss[0], fake_start_time));
-	fake_start = 0;		/* gone, or a zombie */
-	UT_CHECK(!qatsec_holder_alive(&ss[0], fake_start_time));
-	fake_start = 12;	/* pid reused by another process */
-	UT_CHECK(!qatsec_holder_alive(&ss[0], fake_start_time));
-	ss[0].owner_start = 0;	/* claim being written: live pid will do */
-	UT_CHECK(qatsec_holder_alive(&ss[0], fake_start_time));
-	ss[0].owner_start = 11;
-	handover = &ss[0];
-	UT_CHECK(qatsec_holder_alive(&ss[0], start_time_during_handover));
-	UT_EQ(ss[0].owner_pid, 301);
+	zero.token = 0;
+	UT_EQ(qatsec_holder_take(&seed, ss, "SSL", &zero, 0), -1);
 }
 
 static void
-test_proc_start_time(void)
+test_pidfd_self(void)
 {
-	uint64_t mine = qatsec_proc_start_time(getpid());
-	pid_t child;
-	int st;
+	char comm[32];
+	int fd = qatsec_pidfd_self();
 
-	UT_CHECK(mine != 0);
-	UT_EQ(qatsec_proc_start_time(getpid()), mine);
-	child = fork();
+	UT_CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	UT_EQ(qatsec_pidfd_pid(fd), getpid());
+	UT_CHECK(!qatsec_pidfd_exited(fd));
+	close(fd);
+	qatsec_self_comm(comm, sizeof(comm));
+	UT_STREQ(comm, "test_claim");
+}
+
+/* A child's pidfd: live, exited (a zombie holds nothing), reaped. */
+static void
+test_pidfd_child(void)
+{
+	pid_t child = fork();
+	int fd, st;
+
 	if (child == 0) {
 		pause();
 		_exit(0);
@@ -223,14 +208,114 @@ test_proc_start_time(void)
 	UT_CHECK(child > 0);
 	if (child <= 0)
 		return;
-	UT_CHECK(qatsec_proc_start_time(child) >= mine);
+	fd = pidfd_open(child, 0);
+	UT_CHECK(fd >= 0);
+	UT_EQ(qatsec_pidfd_pid(fd), child);
+	UT_CHECK(!qatsec_pidfd_exited(fd));
 	kill(child, SIGKILL);
-	/* A zombie holds nothing: dead before its parent reaps it. */
-	while (qatsec_proc_start_time(child) != 0)
+	while (!qatsec_pidfd_exited(fd))
 		usleep(1000);
+	UT_EQ(qatsec_pidfd_pid(fd), child);	/* a zombie still */
 	UT_EQ(waitpid(child, &st, 0), child);
-	UT_EQ(qatsec_proc_start_time(child), 0);
-	UT_EQ(qatsec_proc_start_time(0x7ffffffe), 0);
+	UT_CHECK(qatsec_pidfd_exited(fd));
+	UT_EQ(qatsec_pidfd_pid(fd), -1);
+	close(fd);
+	fd = open("/dev/null", O_RDONLY);
+	UT_EQ(qatsec_pidfd_pid(fd), -1);	/* not a pidfd: refused */
+	close(fd);
+}
+
+static void
+send_fd(int sock, int fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	char byte = 'p';
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	if (sendmsg(sock, &m, 0) != 1)
+		_exit(3);
+}
+
+static int
+recv_fd(int sock)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	char byte;
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c;
+	int fd = -1;
+
+	if (recvmsg(sock, &m, 0) != 1)
+		return -1;
+	c = CMSG_FIRSTHDR(&m);
+	if (c != NULL && c->cmsg_type == SCM_RIGHTS)
+		memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	return fd;
+}
+
+/* A holder in a PID namespace of its own is pid 1 there; the pidfd it
+ * opens on itself and sends (as over rte_mp) names it, for the receiver,
+ * by the receiver's pid of it, and says when it exits.
+ */
+static void
+test_pidfd_namespace(void)
+{
+	int sv[2], fd, st, ns_fd;
+	pid_t outer, inner;
+
+	UT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	outer = fork();
+	if (outer == 0) {
+		close(sv[0]);
+		if (unshare(CLONE_NEWPID) != 0)
+			_exit(2);
+		inner = fork();	/* the first child is pid 1 of the new ns */
+		if (inner == 0) {
+			if (getpid() != 1)
+				_exit(4);
+			ns_fd = qatsec_pidfd_self();
+			if (ns_fd < 0)
+				_exit(5);
+			send_fd(sv[1], ns_fd);
+			pause();
+			_exit(0);
+		}
+		if (write(sv[1], &inner, sizeof(inner)) != sizeof(inner))
+			_exit(6);
+		waitpid(inner, &st, 0);
+		_exit(0);
+	}
+	close(sv[1]);
+	if (read(sv[0], &inner, sizeof(inner)) != sizeof(inner)) {
+		/* A missing prerequisite is a failure here: CI runs as root. */
+		waitpid(outer, &st, 0);
+		printf("#   cannot make a PID namespace (unshare(CLONE_NEWPID) needs root): exit %d\n",
+			WEXITSTATUS(st));
+		ut_failed = 1;
+		close(sv[0]);
+		return;
+	}
+	fd = recv_fd(sv[0]);
+	UT_CHECK(fd >= 0);
+	UT_CHECK(inner > 1);
+	UT_EQ(qatsec_pidfd_pid(fd), inner);
+	UT_CHECK(!qatsec_pidfd_exited(fd));
+	kill(inner, SIGKILL);
+	while (fd >= 0 && !qatsec_pidfd_exited(fd))
+		usleep(1000);
+	UT_CHECK(qatsec_pidfd_exited(fd));
+	waitpid(outer, &st, 0);
+	close(fd);
+	close(sv[0]);
 }
 
 int
@@ -240,8 +325,10 @@ main(int argc, char **argv)
 		UT(test_first_fit),
 		UT(test_give_back),
 		UT(test_race),
-		UT(test_alive),
-		UT(test_proc_start_time),
+		UT(test_token),
+		UT(test_pidfd_self),
+		UT(test_pidfd_child),
+		UT(test_pidfd_namespace),
 	};
 	static struct qatsec_diags d;
 	int n;

@@ -55,8 +55,32 @@ qatsec_dev_configure(struct rte_cryptodev *dev,
 	return 0;
 }
 
+/* What a process's fast path gets for a device it may not use. */
+static uint16_t
+refused_burst(void *qp __rte_unused, struct rte_crypto_op **ops __rte_unused,
+		uint16_t nb_ops __rte_unused)
+{
+	return 0;
+}
+
+void
+qatsec_dev_burst_set(struct rte_cryptodev *dev, bool serve)
+{
+	const struct qatsec_dev_private *p = dev->data->dev_private;
+	const struct qatsec_backend_ops *b = NULL;
+
+	if (serve)
+		b = qatsec_backend_get(qatsec_section_qp(qatsec_table(),
+			p->section, 0)->backend);
+	dev->enqueue_burst = b != NULL ? b->enqueue : refused_burst;
+	dev->dequeue_burst = b != NULL ? b->dequeue : refused_burst;
+}
+
 /* The datapath does not look for a ring: a started device has one on
- * every queue pair it was configured with.
+ * every queue pair it was configured with. DPDK arms the caller's fast
+ * path from the device's burst functions even when start fails, so a
+ * refused process gets functions that do nothing (its own, process-local;
+ * the holder's are untouched).
  */
 static int
 qatsec_dev_start(struct rte_cryptodev *dev)
@@ -66,6 +90,7 @@ qatsec_dev_start(struct rte_cryptodev *dev)
 	int ret;
 
 	ret = owner_check(dev, "start");
+	qatsec_dev_burst_set(dev, ret == 0);
 	if (ret < 0)
 		return ret;
 	for (i = 0; i < dev->data->nb_queue_pairs; i++) {

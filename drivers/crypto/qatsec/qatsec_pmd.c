@@ -216,7 +216,6 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 		.socket_id = ss->socket,
 		.max_nb_queue_pairs = s->nb_cy,
 	};
-	const struct qatsec_backend_ops *backend;
 	struct qatsec_dev_private *p;
 	struct rte_cryptodev *dev;
 	uint32_t q;
@@ -229,11 +228,8 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 			s->name, params.name);
 		return -ENODEV;
 	}
-	backend = qatsec_backend_get(qatsec_section_qp(t, idx, 0)->backend);
 	dev->driver_id = qatsec_driver_id;
 	dev->dev_ops = &qatsec_dev_ops;
-	dev->enqueue_burst = backend->enqueue;
-	dev->dequeue_burst = backend->dequeue;
 	dev->feature_flags = qatsec_engine_feature_flags();
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		p = dev->data->dev_private;
@@ -250,6 +246,7 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 		rte_cryptodev_pmd_destroy(dev);
 		return -EINVAL;
 	}
+	qatsec_dev_burst_set(dev, true);
 	rte_cryptodev_pmd_probing_finish(dev);
 	return 0;
 }

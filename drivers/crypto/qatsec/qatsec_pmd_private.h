@@ -6,6 +6,8 @@
 #ifndef QATSEC_PMD_PRIVATE_H
 #define QATSEC_PMD_PRIVATE_H
 
+#include <stdbool.h>
+
 #include <cryptodev_pmd.h>
 
 #include "qatsec_endpoint.h"
@@ -23,6 +25,11 @@ struct qatsec_dev_private {
 };
 
 extern struct rte_cryptodev_ops qatsec_dev_ops;
+
+/* This process's burst functions for dev: its backend's, or (serve
+ * false) ones that do nothing, for a process refused the device.
+ */
+void qatsec_dev_burst_set(struct rte_cryptodev *dev, bool serve);
 
 /* Stop section's device in this process's view and forget its queue
  * pairs (the claim layer's stop hook).

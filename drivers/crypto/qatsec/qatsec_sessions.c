@@ -4,7 +4,8 @@
  * that accepts the xform (engines answer -ENOTSUP for what they do not
  * serve) and records that engine's id, so that ops, session clears and
  * every other process of the group route it the same way. The device's
- * capability list is the engines' lists, merged once per process.
+ * capability list is the engines' lists, merged once per process (an
+ * entry that another engine's covers gives way to it).
  */
 #include <errno.h>
 #include <string.h>
@@ -22,6 +23,111 @@ static struct rte_cryptodev_capabilities merged_caps[QATSEC_CAPS_MAX + 1];
 static bool caps_merged;
 static rte_spinlock_t caps_lock = RTE_SPINLOCK_INITIALIZER;
 
+static bool
+in_range(const struct rte_crypto_param_range *r, uint32_t v)
+{
+	if (v < r->min || v > r->max)
+		return false;
+	return r->increment == 0 ? v == r->min : (v - r->min) % r->increment == 0;
+}
+
+/* Whether every value of a is one of b's. */
+static bool
+range_within(const struct rte_crypto_param_range *a,
+		const struct rte_crypto_param_range *b)
+{
+	uint32_t v;
+
+	if (a->increment == 0)
+		return in_range(b, a->min);
+	for (v = a->min; v <= a->max; v += a->increment)
+		if (!in_range(b, v))
+			return false;
+	return true;
+}
+
+/* The symmetric entry's ranges, for the comparison of two entries. */
+static unsigned int
+sym_ranges(const struct rte_cryptodev_symmetric_capability *c,
+		const struct rte_crypto_param_range *r[4])
+{
+	switch (c->xform_type) {
+	case RTE_CRYPTO_SYM_XFORM_CIPHER:
+		r[0] = &c->cipher.key_size;
+		r[1] = &c->cipher.iv_size;
+		return 2;
+	case RTE_CRYPTO_SYM_XFORM_AUTH:
+		r[0] = &c->auth.key_size;
+		r[1] = &c->auth.digest_size;
+		r[2] = &c->auth.aad_size;
+		r[3] = &c->auth.iv_size;
+		return 4;
+	case RTE_CRYPTO_SYM_XFORM_AEAD:
+		r[0] = &c->aead.key_size;
+		r[1] = &c->aead.digest_size;
+		r[2] = &c->aead.aad_size;
+		r[3] = &c->aead.iv_size;
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+static int
+sym_algo(const struct rte_cryptodev_symmetric_capability *c)
+{
+	return c->xform_type == RTE_CRYPTO_SYM_XFORM_CIPHER ? (int)c->cipher.algo :
+		c->xform_type == RTE_CRYPTO_SYM_XFORM_AUTH ? (int)c->auth.algo :
+		(int)c->aead.algo;
+}
+
+/* Whether symmetric entry a serves nothing that b does not. */
+static bool
+sym_within(const struct rte_cryptodev_capabilities *a,
+		const struct rte_cryptodev_capabilities *b)
+{
+	const struct rte_crypto_param_range *ra[4], *rb[4];
+	unsigned int n, k;
+
+	n = sym_ranges(&a->sym, ra);
+	sym_ranges(&b->sym, rb);
+	for (k = 0; k < n; k++)
+		if (!range_within(ra[k], rb[k]))
+			return false;
+	return true;
+}
+
+/* DPDK's rte_cryptodev_sym_capability_get() reads the first entry of an
+ * algorithm only, so when a later engine serves a superset of an earlier
+ * one's entry (OpenSSL's AES-CCM: every key size, any AAD, beside
+ * ipsec-mb's), the wider entry takes the earlier one's place. Sessions
+ * still go to the engines in id order: each refuses what it lacks.
+ * Returns whether c was folded into an entry already there.
+ */
+static bool
+caps_fold(struct rte_cryptodev_capabilities *caps, unsigned int n,
+		const struct rte_cryptodev_capabilities *c)
+{
+	unsigned int i;
+
+	if (c->op != RTE_CRYPTO_OP_TYPE_SYMMETRIC)
+		return false;
+	for (i = 0; i < n; i++) {
+		struct rte_cryptodev_capabilities *e = &caps[i];
+		bool c_in_e, e_in_c;
+
+		if (e->op != c->op || e->sym.xform_type != c->sym.xform_type ||
+				sym_algo(&e->sym) != sym_algo(&c->sym))
+			continue;
+		c_in_e = sym_within(c, e);
+		e_in_c = sym_within(e, c);
+		if (e_in_c)
+			*e = *c;
+		return c_in_e || e_in_c;
+	}
+	return false;
+}
+
 static void
 caps_merge(void)
 {
@@ -35,6 +141,8 @@ caps_merge(void)
 			continue;
 		for (c = e->capabilities;
 				c->op != RTE_CRYPTO_OP_TYPE_UNDEFINED; c++) {
+			if (caps_fold(merged_caps, n, c))
+				continue;
 			/* A build defect (a table too small), never input. */
 			RTE_VERIFY(n < QATSEC_CAPS_MAX);
 			merged_caps[n++] = *c;

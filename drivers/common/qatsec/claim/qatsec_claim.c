@@ -2,78 +2,47 @@
  * qatsec claims: who holds which internal section, the icp_sal_userStart/
  * Stop of DPDK.
  *
- * A section is held by a pid written with compare-and-swap, so racing
- * claimers never both win and a claimer that dies mid-way leaves a pid the
- * reaper recognises as dead. The holder's start time (from /proc) is kept
- * beside the pid so a recycled pid is not mistaken for the holder; that
- * protocol is qatsec_holder.c, this file is its EAL side: this process's
- * references, waiting, events, the reaper. The primary reaps every 100 ms: it has the section's device stopped (the
- * PMD's hook), empties its instance rings (kept for the next holder), then
- * frees the section. Claim events travel to the primary over rte_mp so the
- * daemon can log every one of them.
+ * The holder's side: a claim is a request to the primary
+ * (qatsec_claim_primary.c) carrying this process's pidfd and a token
+ * unique to the claim; the primary takes the first free section for the
+ * token (qatsec_holder.c) and keeps the pidfd as long as the claim lasts.
+ * Here: this process's references, waiting for a free section, the
+ * release (the holder gives its section back itself) and the ownership
+ * check of control operations, by token, so that it holds across PID
+ * namespaces.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <rte_alarm.h>
 #include <rte_cycles.h>
-#include <rte_errno.h>
 #include <rte_eal.h>
+#include <rte_errno.h>
 #include <rte_string_fns.h>
 
-#include "qatsec_claim.h"
-#include "qatsec_holder.h"
+#include "qatsec_claim_private.h"
 #include "qatsec_log.h"
 
-#define REAP_PERIOD_US	(100 * 1000)
 #define WAIT_STEP_US	(5 * 1000)
-#define EV_MSG		"qatsec_ev"
 
 /* What this process holds; a forked child sees a different pid. */
 static struct {
 	pid_t pid;
 	int section;
 	uint32_t refs;
-} held = { 0, -1, 0 };
+	uint64_t token;
+	uint32_t seen_pid;		/* as the primary sees it */
+} held = { 0, -1, 0, 0, 0 };
 
-/* Set while the primary stops a section whoever holds it: reclaiming a
- * dead holder's section, or its own shutdown.
- */
-static bool ownership_bypassed;
-static qatsec_claim_stop_hook_t stop_hook;
-static bool primary_started;
 static bool atexit_set;
 
 static void release_at_exit(void);
-
-enum ev_type { EV_CLAIM, EV_RELEASE };
-
-struct claim_ev {
-	uint32_t type;
-	uint32_t section;
-	uint32_t pid;
-	char comm[32];
-};
-
-/* This process's start time and name, read from /proc once per pid (a
- * forked child reads its own): a claim and its release then make no
- * system call but the message to the primary.
- */
-static struct qatsec_holder_id self;
-
-static void
-self_refresh(void)
-{
-	pid_t me = getpid();
-
-	if (self.pid != (uint32_t)me)
-		qatsec_holder_id_read(me, &self);
-}
 
 static uint64_t
 now_ns(void)
@@ -82,85 +51,6 @@ now_ns(void)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-static const char *
-dev_name_of(const struct qatsec_table *t, uint32_t section)
-{
-	int id = qatsec_tbl_sec_shared(t)[section].dev_id;
-
-	return id < 0 ? "(none)" : rte_cryptodev_name_get(id);
-}
-
-static void
-notify(enum ev_type type, uint32_t section)
-{
-	struct claim_ev ev = {
-		.type = type, .section = section,
-	};
-	struct rte_mp_msg msg;
-
-	self_refresh();
-	ev.pid = (uint32_t)self.pid;
-	memcpy(ev.comm, self.comm, sizeof(ev.comm));
-	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
-		QATSEC_LOG(NOTICE, "%s: section %s (%s) %s pid %u (%s)",
-			type == EV_CLAIM ? "claim" : "release",
-			qatsec_tbl_sections(qatsec_table())[section].name,
-			dev_name_of(qatsec_table(), section),
-			type == EV_CLAIM ? "to" : "from", ev.pid, ev.comm);
-		return;
-	}
-	memset(&msg, 0, sizeof(msg));
-	rte_strscpy(msg.name, EV_MSG, sizeof(msg.name));
-	msg.len_param = sizeof(ev);
-	memcpy(msg.param, &ev, sizeof(ev));
-	/* Best effort: the log line is lost, the claim is not. */
-	rte_mp_sendmsg(&msg);
-}
-
-static int
-ev_action(const struct rte_mp_msg *msg, const void *peer __rte_unused)
-{
-	struct claim_ev ev;
-
-	if (msg->len_param != sizeof(ev) || qatsec_table() == NULL)
-		return 0;
-	memcpy(&ev, msg->param, sizeof(ev));
-	ev.comm[sizeof(ev.comm) - 1] = '\0';
-	if (ev.section >= qatsec_table()->nb_sections)
-		return 0;
-	QATSEC_LOG(NOTICE, "%s: section %s (%s) %s pid %u (%s)",
-		ev.type == EV_CLAIM ? "claim" : "release",
-		qatsec_tbl_sections(qatsec_table())[ev.section].name,
-		dev_name_of(qatsec_table(), ev.section),
-		ev.type == EV_CLAIM ? "to" : "from", ev.pid, ev.comm);
-	return 0;
-}
-
-/* Have the section's device stopped, then empty its instances, keeping
- * their rings for the next holder. Returns the number of ops dropped.
- */
-static unsigned int
-section_quiesce(struct qatsec_table *t, uint32_t section)
-{
-	const struct qatsec_int_section *s = &qatsec_tbl_sections(t)[section];
-	unsigned int dropped = 0;
-	uint32_t q;
-
-	if (qatsec_tbl_sec_shared(t)[section].dev_id < 0)
-		return 0;
-	if (stop_hook != NULL)
-		stop_hook(section);
-	for (q = 0; q < s->nb_cy; q++)
-		dropped += qatsec_qp_release(qatsec_section_qp(t, section, q));
-	return dropped;
-}
-
-void
-qatsec_claim_set_stop_hook(qatsec_claim_stop_hook_t hook)
-{
-	stop_hook = hook;
 }
 
 static void
@@ -202,44 +92,112 @@ claim_again(const struct qatsec_section_table *v, const char *user,
 	return 0;
 }
 
+/* Send req with pidfd on a connected claim socket; read the answer. */
+static int
+claim_exchange(int sock, const struct qatsec_claim_req *req, int pidfd,
+		struct qatsec_claim_reply *ans)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	struct iovec iov = { .iov_base = (void *)(uintptr_t)req,
+		.iov_len = sizeof(*req) };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct timeval tv = { .tv_sec = QATSEC_CLAIM_REPLY_S };
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &pidfd, sizeof(int));
+	setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (sendmsg(sock, &m, MSG_NOSIGNAL) != (ssize_t)sizeof(*req) ||
+			recv(sock, ans, sizeof(*ans), 0) != (ssize_t)sizeof(*ans))
+		return -errno != 0 ? -errno : -EPROTO;
+	return 0;
+}
+
+/* One claim attempt through the primary, which keeps our pidfd for as
+ * long as we hold the section: the section index, or -errno.
+ */
+static int
+claim_request(const char *user, uint64_t token, const char *comm,
+		uint32_t *seen_pid)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct qatsec_claim_req req = { .token = token };
+	struct qatsec_claim_reply ans;
+	int pidfd, sock, ret;
+
+	pidfd = qatsec_pidfd_self();
+	if (pidfd < 0) {
+		ret = -errno;
+		QATSEC_LOG(ERR, "pid %d: pidfd_open: %s (Linux >= 5.3 is needed to hold a section)",
+			(int)getpid(), strerror(-ret));
+		return ret;
+	}
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY)
+		return qatsec_claim_grant(user, token, comm, pidfd, seen_pid);
+	rte_strscpy(req.user, user, sizeof(req.user));
+	rte_strscpy(req.comm, comm, sizeof(req.comm));
+	req.own_pid = (uint32_t)getpid();
+	sock = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	ret = sock < 0 ? -errno :
+		qatsec_claim_socket_path(sa.sun_path, sizeof(sa.sun_path));
+	if (ret == 0 && connect(sock, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		ret = -errno;
+	if (ret == 0)
+		ret = claim_exchange(sock, &req, pidfd, &ans);
+	if (sock >= 0)
+		close(sock);
+	close(pidfd);
+	if (ret < 0) {
+		QATSEC_LOG(ERR, "pid %d: no answer to a claim from the primary at %s: %s (is a qatsec primary, such as qatsecd, running with this --file-prefix?)",
+			(int)getpid(), sa.sun_path, strerror(-ret));
+		return ret == -EAGAIN ? -ETIMEDOUT : ret;
+	}
+	*seen_pid = ans.pid;
+	return ans.result;
+}
+
 int
 qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 {
 	struct qatsec_table *t = qatsec_table();
 	struct qatsec_section_table v;
-	struct qatsec_sec_shared *ss;
-	uint64_t deadline;
-	uint32_t n;
+	uint64_t deadline, token;
+	char comm[32];
+	uint32_t n, seen;
 	int i;
 
 	if (t == NULL)
 		return -ENODEV;
 	v = qatsec_table_view(t);
-	ss = qatsec_tbl_sec_shared(t);
 	if (held.pid == getpid() && held.refs > 0)
 		return claim_again(&v, user, section);
-	n = qatsec_holder_candidates(&v, ss, user);
+	n = qatsec_holder_candidates(&v, qatsec_tbl_sec_shared(t), user);
 	if (n == 0) {
 		QATSEC_LOG(ERR, "no section named '%s' with crypto instances in this configuration",
 			user);
 		return -EINVAL;
 	}
-	self_refresh();
+	qatsec_self_comm(comm, sizeof(comm));
+	token = qatsec_holder_token();
 	deadline = now_ns() + (uint64_t)wait_ms * 1000000ull;
-	while ((i = qatsec_holder_take(&v, ss, user, &self, now_ns())) < 0) {
-		if (now_ns() >= deadline) {
-			log_holders(t, user, n);
-			return -ENOSPC;
-		}
+	while ((i = claim_request(user, token, comm, &seen)) == -ENOSPC &&
+			now_ns() < deadline)
 		rte_delay_us_sleep(WAIT_STEP_US);
-	}
-	held.pid = (pid_t)self.pid;
+	if (i == -ENOSPC)
+		log_holders(t, user, n);
+	if (i < 0)
+		return i;
+	held.pid = getpid();
 	held.section = i;
 	held.refs = 1;
+	held.token = token;
+	held.seen_pid = seen;
 	if (!atexit_set)
 		atexit_set = atexit(release_at_exit) == 0;
 	*section = i;
-	notify(EV_CLAIM, i);
 	return 0;
 }
 
@@ -253,6 +211,31 @@ release_at_exit(void)
 		qatsec_release();
 }
 
+/* For the primary's log; the claim itself is already given back. */
+static void
+release_event(uint32_t section)
+{
+	struct qatsec_release_ev ev = {
+		.section = section, .pid = held.seen_pid,
+	};
+	struct rte_mp_msg msg;
+
+	qatsec_self_comm(ev.comm, sizeof(ev.comm));
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
+		QATSEC_LOG(NOTICE, "release: section %s (%s) from pid %u (%s)",
+			qatsec_tbl_sections(qatsec_table())[section].name,
+			qatsec_claim_dev_name(qatsec_table(), section), ev.pid,
+			ev.comm);
+		return;
+	}
+	memset(&msg, 0, sizeof(msg));
+	rte_strscpy(msg.name, QATSEC_EVENT_MSG, sizeof(msg.name));
+	msg.len_param = sizeof(ev);
+	memcpy(msg.param, &ev, sizeof(ev));
+	/* Best effort: the log line is lost, the release is not. */
+	rte_mp_sendmsg(&msg);
+}
+
 int
 qatsec_release(void)
 {
@@ -264,11 +247,12 @@ qatsec_release(void)
 	if (--held.refs > 0)
 		return 0;
 	section = held.section;
-	section_quiesce(t, section);
+	qatsec_claim_quiesce(t, section);
 	qatsec_holder_give_back(&qatsec_tbl_sec_shared(t)[section],
-		(uint32_t)held.pid);
+		held.token);
 	held.section = -1;
-	notify(EV_RELEASE, section);
+	held.token = 0;
+	release_event(section);
 	return 0;
 }
 
@@ -283,85 +267,16 @@ qatsec_claim_check(uint32_t section, const char *dev_name, const char *what)
 {
 	struct qatsec_table *t = qatsec_table();
 	const struct qatsec_sec_shared *ss;
-	uint32_t owner;
 
-	if (t == NULL || ownership_bypassed || section >= t->nb_sections)
+	if (t == NULL || qatsec_claim_bypassed || section >= t->nb_sections)
 		return 0;
 	ss = &qatsec_tbl_sec_shared(t)[section];
-	owner = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
-	if (owner == 0 || owner == (uint32_t)getpid())
+	if (__atomic_load_n(&ss->owner_token, __ATOMIC_ACQUIRE) == 0 ||
+			(held.pid == getpid() && qatsec_holder_is(ss, held.token)))
 		return 0;
 	QATSEC_LOG(ERR, "%s: %s refused to pid %d: section %s is held by pid %u (%s)",
 		dev_name, what, (int)getpid(),
-		qatsec_tbl_sections(t)[section].name, owner, ss->owner_name);
+		qatsec_tbl_sections(t)[section].name, ss->owner_pid,
+		ss->owner_name);
 	return -EPERM;
-}
-
-void
-qatsec_claim_bypass_ownership(bool on)
-{
-	ownership_bypassed = on;
-}
-
-static unsigned int
-reap(void)
-{
-	struct qatsec_table *t = qatsec_table();
-	struct qatsec_sec_shared *ss;
-	unsigned int n = 0, dropped;
-	uint32_t i, pid;
-
-	if (t == NULL)
-		return 0;
-	ss = qatsec_tbl_sec_shared(t);
-	for (i = 0; i < t->nb_sections; i++) {
-		pid = __atomic_load_n(&ss[i].owner_pid, __ATOMIC_ACQUIRE);
-		if (pid == 0 || qatsec_holder_alive(&ss[i],
-				qatsec_proc_start_time))
-			continue;
-		ownership_bypassed = true;
-		dropped = section_quiesce(t, i);
-		ownership_bypassed = false;
-		QATSEC_LOG(NOTICE, "Process %u %s exit with orphan rings: section %s reclaimed, %u in-flight ops drained",
-			pid, ss[i].owner_name,
-			qatsec_tbl_sections(t)[i].name, dropped);
-		qatsec_holder_give_back(&ss[i], pid);
-		n++;
-	}
-	return n;
-}
-
-static void
-reap_alarm(void *arg __rte_unused)
-{
-	reap();
-	if (primary_started)
-		rte_eal_alarm_set(REAP_PERIOD_US, reap_alarm, NULL);
-}
-
-int
-qatsec_claim_primary_start(void)
-{
-	int ret;
-
-	ret = rte_mp_action_register(EV_MSG, ev_action);
-	if (ret < 0 && rte_errno != EEXIST && rte_errno != ENOTSUP)
-		return -rte_errno;
-	primary_started = true;
-	ret = rte_eal_alarm_set(REAP_PERIOD_US, reap_alarm, NULL);
-	if (ret < 0) {
-		primary_started = false;
-		rte_mp_action_unregister(EV_MSG);
-	}
-	return ret;
-}
-
-void
-qatsec_claim_primary_stop(void)
-{
-	if (!primary_started)
-		return;
-	primary_started = false;
-	rte_eal_alarm_cancel(reap_alarm, (void *)-1);
-	rte_mp_action_unregister(EV_MSG);
 }

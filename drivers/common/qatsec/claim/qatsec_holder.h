@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec claims, the holder protocol on the shared section array, without
- * EAL (unit-tested on its own): first-fit take with compare-and-swap on the
- * owner pid, give-back by the holder, and the judgement of whether a
- * recorded holder is still the same live process.
+ * qatsec claims, the holder protocol without EAL (unit-tested on its own):
+ * first-fit take of a section with compare-and-swap on its owner token,
+ * give-back by the token's holder, and the pidfd that ties a claim to its
+ * holder's life in the primary, whatever PID namespace the holder is in.
  */
 #ifndef QATSEC_HOLDER_H
 #define QATSEC_HOLDER_H
@@ -14,21 +14,15 @@
 #include "qatsec_config.h"
 #include "qatsec_endpoint.h"
 
-/* A process as a claim records it. */
+/* A claimer: a token unique to this claim, and who it is for display. */
 struct qatsec_holder_id {
-	uint32_t pid;
-	uint64_t start;			/* qatsec_proc_start_time(pid) */
+	uint64_t token;			/* qatsec_holder_token(), never 0 */
+	uint32_t pid;			/* as the primary sees it */
 	char comm[sizeof(((struct qatsec_sec_shared *)0)->owner_name)];
 };
 
-/* Start time of pid in clock ticks since boot (field 22 of
- * /proc/<pid>/stat); 0 when it is gone or a zombie (dead, not yet reaped
- * by its parent: it holds nothing any more).
- */
-uint64_t qatsec_proc_start_time(pid_t pid);
-
-/* id of pid, read from /proc. */
-void qatsec_holder_id_read(pid_t pid, struct qatsec_holder_id *id);
+/* A fresh, non-zero claim token (getrandom). */
+uint64_t qatsec_holder_token(void);
 
 /* Sections of user section "user" (any case) that have crypto instances:
  * the candidates of a claim.
@@ -43,16 +37,25 @@ int qatsec_holder_take(const struct qatsec_section_table *v,
 		struct qatsec_sec_shared *ss, const char *user,
 		const struct qatsec_holder_id *id, uint64_t now_ns);
 
-/* Free ss if pid holds it: false (and nothing changed) otherwise. */
-bool qatsec_holder_give_back(struct qatsec_sec_shared *ss, uint32_t pid);
+/* Whether token holds ss. */
+bool qatsec_holder_is(const struct qatsec_sec_shared *ss, uint64_t token);
 
-/* Whether the holder recorded in ss is the live process it was when it
- * took the section, by start_time(pid) (qatsec_proc_start_time outside
- * tests). A section that changes hands while it is looked at counts as
- * alive (the next look decides): a start time is only ever compared with
- * the pid it was recorded for.
+/* Free ss if token holds it: false (and nothing changed) otherwise. */
+bool qatsec_holder_give_back(struct qatsec_sec_shared *ss, uint64_t token);
+
+/* A pidfd of the calling process, -1 (errno) when the kernel has none. */
+int qatsec_pidfd_self(void);
+
+/* The pid, in the caller's PID namespace, of the process pidfd refers to:
+ * > 0; 0 when it is not visible there; -1 when fd is not a pidfd of a live
+ * or zombie process.
  */
-bool qatsec_holder_alive(const struct qatsec_sec_shared *ss,
-		uint64_t (*start_time)(pid_t pid));
+int qatsec_pidfd_pid(int pidfd);
+
+/* Whether the process pidfd refers to has exited (zombie or reaped). */
+bool qatsec_pidfd_exited(int pidfd);
+
+/* The calling thread's name (its comm), which needs no /proc. */
+void qatsec_self_comm(char *out, size_t len);
 
 #endif /* QATSEC_HOLDER_H */

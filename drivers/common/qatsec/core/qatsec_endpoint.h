@@ -63,18 +63,19 @@ struct qatsec_ep_shared {
 };
 
 /* Per internal section, beside the layer-1 description. The claim fields
- * belong to the claim layer (qatsec_claim.c): owner_pid is taken and given back
- * with compare-and-swap, so a process that dies mid-claim blocks nobody.
+ * belong to the claim layer (qatsec_holder.c): owner_token, unique per
+ * claim, is taken and given back with compare-and-swap, so racing claimers
+ * never both win; the primary ties each claim to its holder's pidfd.
  */
 struct qatsec_sec_shared {
 	int32_t dev_id;			/* -1: no crypto instance, no device */
 	int32_t socket;			/* SOCKET_ID_ANY when spanning nodes */
-	uint32_t owner_pid;		/* 0: free */
+	uint64_t owner_token;		/* 0: free */
+	uint32_t owner_pid;		/* holder's pid as the primary sees it */
 	uint32_t pad;
-	uint64_t owner_start;		/* holder's start time (pid reuse) */
 	uint64_t claim_ns;		/* CLOCK_REALTIME of the claim */
 	uint64_t claims;		/* how many times it was handed out */
-	char owner_name[32];		/* holder's /proc/<pid>/comm */
+	char owner_name[32];		/* holder's comm */
 };
 
 /* The group's table, in memzone QATSEC_TABLE_MZ. The arrays follow the
