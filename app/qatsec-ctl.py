@@ -81,7 +81,13 @@ def holder_state(pid):
 def gather(prefix):
     tel = Telemetry(prefix)
     endpoints = tel.query("/qatsec/endpoints")
-    sections = tel.query("/qatsec/sections")
+    summary = tel.query("/qatsec/summary")
+    sections = None
+    if summary is not None:
+        # One page of sections per answer: a telemetry answer is bounded.
+        sections = {}
+        for page in range(summary["pages"]):
+            sections.update(tel.query(f"/qatsec/sections,{page}") or {})
     if endpoints is None or sections is None:
         raise CtlError(f"group '{prefix}' (primary pid {tel.info.get('pid')}) "
                        "answers no /qatsec commands: its primary did not load "

@@ -64,7 +64,7 @@ SIZED = {"AES CBC", "AES CTR", "AES ECB", "AES GCM", "AES CCM", "AES CMAC"}
 HALVED = {"AES XTS"}
 SECTION = {"CIPHER": "Cipher", "AUTH": "Auth", "AEAD": "AEAD"}
 
-cap = re.compile(r"QATSEC_CAP_(CIPHER|AUTH|AEAD)\(\s*RTE_CRYPTO_((?:CIPHER|AUTH|AEAD)_\w+)"
+cap = re.compile(r"QATSEC_CAP_(CIPHER|AUTH|AEAD)(?:_DU)?\(\s*RTE_CRYPTO_((?:CIPHER|AUTH|AEAD)_\w+)"
                  r"\s*,\s*\d+\s*,\s*(?:QR|QATSEC_RANGE)\((\d+),\s*(\d+),\s*(\d+)\)")
 have = set()
 files = [f for f in glob.glob(os.path.join(src, "drivers", "**", "*.c"), recursive=True)

@@ -40,7 +40,11 @@ def main():
         print("timeout")
         return 1
     if sys.argv[2] == "--table":
-        r = query(connect(prefix), "/qatsec/sections")["/qatsec/sections"]
+        s = connect(prefix)
+        pages = query(s, "/qatsec/summary")["/qatsec/summary"]["pages"]
+        r = {}
+        for page in range(pages):
+            r.update(query(s, f"/qatsec/sections,{page}")["/qatsec/sections"])
         for name, v in r.items():
             who = f'{v["owner_pid"]} ({v["owner_name"]})' if v["owner_pid"] else "free"
             print(f'  {name:16} dev_id {v["dev_id"]:2}  '

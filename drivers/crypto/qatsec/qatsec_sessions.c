@@ -13,6 +13,7 @@
 #include <rte_common.h>
 #include <rte_spinlock.h>
 
+#include "qatsec_caps.h"
 #include "qatsec_engine.h"
 #include "qatsec_pmd_private.h"
 
@@ -23,14 +24,6 @@ static struct rte_cryptodev_capabilities merged_caps[QATSEC_CAPS_MAX + 1];
 static bool caps_merged;
 static rte_spinlock_t caps_lock = RTE_SPINLOCK_INITIALIZER;
 
-static bool
-in_range(const struct rte_crypto_param_range *r, uint32_t v)
-{
-	if (v < r->min || v > r->max)
-		return false;
-	return r->increment == 0 ? v == r->min : (v - r->min) % r->increment == 0;
-}
-
 /* Whether every value of a is one of b's. */
 static bool
 range_within(const struct rte_crypto_param_range *a,
@@ -39,9 +32,9 @@ range_within(const struct rte_crypto_param_range *a,
 	uint32_t v;
 
 	if (a->increment == 0)
-		return in_range(b, a->min);
+		return qatsec_range_has(b, a->min);
 	for (v = a->min; v <= a->max; v += a->increment)
-		if (!in_range(b, v))
+		if (!qatsec_range_has(b, v))
 			return false;
 	return true;
 }
@@ -71,14 +64,6 @@ sym_ranges(const struct rte_cryptodev_symmetric_capability *c,
 	default:
 		return 0;
 	}
-}
-
-static int
-sym_algo(const struct rte_cryptodev_symmetric_capability *c)
-{
-	return c->xform_type == RTE_CRYPTO_SYM_XFORM_CIPHER ? (int)c->cipher.algo :
-		c->xform_type == RTE_CRYPTO_SYM_XFORM_AUTH ? (int)c->auth.algo :
-		(int)c->aead.algo;
 }
 
 /* Whether symmetric entry a serves nothing that b does not. */
@@ -117,7 +102,7 @@ caps_fold(struct rte_cryptodev_capabilities *caps, unsigned int n,
 		bool c_in_e, e_in_c;
 
 		if (e->op != c->op || e->sym.xform_type != c->sym.xform_type ||
-				sym_algo(&e->sym) != sym_algo(&c->sym))
+				qatsec_sym_cap_algo(&e->sym) != qatsec_sym_cap_algo(&c->sym))
 			continue;
 		c_in_e = sym_within(c, e);
 		e_in_c = sym_within(e, c);

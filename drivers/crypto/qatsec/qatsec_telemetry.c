@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * crypto_qatsec PMD glue: telemetry commands answering from the shared table,
  * so the primary and every secondary give the same picture.
+ *   /qatsec/summary            how many endpoints, sections, pages, held
  *   /qatsec/endpoints          one entry per endpoint, counters summed
  *   /qatsec/endpoint,<N>       that endpoint's instances and counters
- *   /qatsec/sections           every internal section and its holder
+ *   /qatsec/sections[,<page>]  internal sections and their holders, a page
+ *                              of QATSEC_TEL_PAGE at a time (page 0 first)
  *   /qatsec/section,<name>     one section with its instances
- * A telemetry answer is at most 16 KiB, so the per-instance detail lives
- * in the parameterised commands and the summaries stay small.
+ * A telemetry answer is at most 16 KiB and a dict holds 256 entries, so the
+ * section list is paged and the per-instance detail lives in the
+ * parameterised commands: any table size answers whole.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -24,6 +27,19 @@
 #include "qatsec_pmd_private.h"
 
 #define SUMMARY_MAX_INST 128	/* list instances in /qatsec/sections */
+#define QATSEC_TEL_PAGE	32	/* sections per /qatsec/sections answer */
+
+/* Adds c under key, or frees it: DPDK does not take a container it
+ * could not add.
+ */
+static int
+add_container(struct rte_tel_data *d, const char *key, struct rte_tel_data *c)
+{
+	if (rte_tel_data_add_dict_container(d, key, c, 0) == 0)
+		return 0;
+	rte_tel_data_free(c);
+	return -ENOSPC;
+}
 
 static const char *
 section_of(const struct qatsec_table *t, uint32_t inst)
@@ -95,7 +111,8 @@ tel_endpoints(const char *cmd __rte_unused, const char *params __rte_unused,
 		rte_tel_data_start_dict(c);
 		add_endpoint(c, &t->eps[e]);
 		snprintf(key, sizeof(key), "dev%u", t->eps[e].index);
-		rte_tel_data_add_dict_container(d, key, c, 0);
+		if (add_container(d, key, c) < 0)
+			return -ENOSPC;
 	}
 	return 0;
 }
@@ -139,7 +156,8 @@ tel_endpoint(const char *cmd __rte_unused, const char *params,
 			section_of(t, qp->inst));
 		add_qp_counters(c, qp);
 		snprintf(key, sizeof(key), "instance%u", i);
-		rte_tel_data_add_dict_container(d, key, c, 0);
+		if (add_container(d, key, c) < 0)
+			return -ENOSPC;
 	}
 	return 0;
 }
@@ -178,29 +196,75 @@ add_section(struct rte_tel_data *d, const struct qatsec_table *t,
 			inst[k].name);
 		rte_tel_data_add_array_string(a, buf);
 	}
-	rte_tel_data_add_dict_container(d, "instances", a, 0);
+	return add_container(d, "instances", a);
+}
+
+static uint32_t
+pages_of(const struct qatsec_table *t)
+{
+	return (t->nb_sections + QATSEC_TEL_PAGE - 1) / QATSEC_TEL_PAGE;
+}
+
+static int
+tel_summary(const char *cmd __rte_unused, const char *params __rte_unused,
+		struct rte_tel_data *d)
+{
+	struct qatsec_table *t = qatsec_table();
+	uint32_t i, held = 0, devs = 0;
+
+	if (t == NULL)
+		return -ENODEV;
+	for (i = 0; i < t->nb_sections; i++) {
+		held += __atomic_load_n(&qatsec_tbl_sec_shared(t)[i].owner_token,
+			__ATOMIC_ACQUIRE) != 0;
+		devs += qatsec_tbl_sec_shared(t)[i].dev_id >= 0;
+	}
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "endpoints", t->nb_eps);
+	rte_tel_data_add_dict_int(d, "sections", t->nb_sections);
+	rte_tel_data_add_dict_int(d, "devices", devs);
+	rte_tel_data_add_dict_int(d, "held", held);
+	rte_tel_data_add_dict_int(d, "instances", t->nb_inst);
+	rte_tel_data_add_dict_int(d, "page_size", QATSEC_TEL_PAGE);
+	rte_tel_data_add_dict_int(d, "pages", pages_of(t));
 	return 0;
 }
 
 static int
-tel_sections(const char *cmd __rte_unused, const char *params __rte_unused,
+tel_sections(const char *cmd __rte_unused, const char *params,
 		struct rte_tel_data *d)
 {
 	struct qatsec_table *t = qatsec_table();
-	uint32_t i;
+	uint32_t i, first, last, inst = 0;
+	unsigned long page = 0;
+	char *end;
 
 	if (t == NULL)
 		return -ENODEV;
+	if (params != NULL && *params != '\0') {
+		errno = 0;
+		page = strtoul(params, &end, 10);
+		if (errno != 0 || *end != '\0' ||
+				(page >= pages_of(t) && page != 0))
+			return -EINVAL;
+	}
+	first = (uint32_t)page * QATSEC_TEL_PAGE;
+	last = RTE_MIN(first + QATSEC_TEL_PAGE, t->nb_sections);
+	for (i = first; i < last; i++)
+		inst += qatsec_tbl_sections(t)[i].nb_inst;
 	rte_tel_data_start_dict(d);
-	for (i = 0; i < t->nb_sections; i++) {
+	for (i = first; i < last; i++) {
 		struct rte_tel_data *c = rte_tel_data_alloc();
 
 		if (c == NULL)
 			return -ENOMEM;
 		rte_tel_data_start_dict(c);
-		add_section(c, t, i, t->nb_inst <= SUMMARY_MAX_INST);
-		rte_tel_data_add_dict_container(d,
-			qatsec_tbl_sections(t)[i].name, c, 0);
+		if (add_section(c, t, i, inst <= SUMMARY_MAX_INST) < 0) {
+			rte_tel_data_free(c);
+			return -ENOMEM;
+		}
+		if (add_container(d, qatsec_tbl_sections(t)[i].name, c) < 0)
+			return -ENOSPC;
 	}
 	return 0;
 }
@@ -227,12 +291,14 @@ tel_section(const char *cmd __rte_unused, const char *params,
 
 RTE_INIT(qatsec_telemetry_init)
 {
+	rte_telemetry_register_cmd("/qatsec/summary", tel_summary,
+		"qatsec totals: endpoints, sections, devices, held, pages of /qatsec/sections");
 	rte_telemetry_register_cmd("/qatsec/endpoints", tel_endpoints,
 		"qatsec endpoints: config, socket, ring depth, counters");
 	rte_telemetry_register_cmd("/qatsec/endpoint", tel_endpoint,
 		"One qatsec endpoint with per-instance counters. Parameters: endpoint index N");
 	rte_telemetry_register_cmd("/qatsec/sections", tel_sections,
-		"qatsec internal sections, their instances and holders");
+		"qatsec internal sections and their holders, 32 a page. Parameters: page (default 0; /qatsec/summary gives the count)");
 	rte_telemetry_register_cmd("/qatsec/section", tel_section,
 		"One qatsec internal section. Parameters: section name");
 }

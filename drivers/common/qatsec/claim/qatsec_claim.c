@@ -44,15 +44,6 @@ static bool atexit_set;
 
 static void release_at_exit(void);
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
 static void
 log_holders(const struct qatsec_table *t, const char *user, uint32_t n)
 {
@@ -182,9 +173,9 @@ qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 	}
 	qatsec_self_comm(comm, sizeof(comm));
 	token = qatsec_holder_token();
-	deadline = now_ns() + (uint64_t)wait_ms * 1000000ull;
+	deadline = qatsec_now_ns() + (uint64_t)wait_ms * 1000000ull;
 	while ((i = claim_request(user, token, comm, &seen)) == -ENOSPC &&
-			now_ns() < deadline)
+			qatsec_now_ns() < deadline)
 		rte_delay_us_sleep(WAIT_STEP_US);
 	if (i == -ENOSPC)
 		log_holders(t, user, n);

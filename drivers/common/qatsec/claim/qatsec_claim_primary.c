@@ -89,15 +89,6 @@ qatsec_claim_quiesce(struct qatsec_table *t, uint32_t section)
 	return dropped;
 }
 
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
 static void
 tie_close(struct holder_tie *tie)
 {
@@ -131,7 +122,7 @@ qatsec_claim_grant(const char *user, uint64_t token, const char *comm,
 	v = qatsec_table_view(t);
 	pthread_mutex_lock(&ties_lock);
 	i = qatsec_holder_take(&v, qatsec_tbl_sec_shared(t), user, &id,
-		now_ns());
+		qatsec_now_ns());
 	if (i >= 0) {
 		/* A release the reaper has not seen yet. */
 		tie_close(&ties[i]);

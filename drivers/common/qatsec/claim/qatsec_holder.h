@@ -21,6 +21,9 @@ struct qatsec_holder_id {
 	char comm[sizeof(((struct qatsec_sec_shared *)0)->owner_name)];
 };
 
+/* CLOCK_REALTIME in ns: when a claim was made, as users read it. */
+uint64_t qatsec_now_ns(void);
+
 /* A fresh, non-zero claim token (getrandom). */
 uint64_t qatsec_holder_token(void);
 

@@ -565,7 +565,7 @@ qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 		op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		return 1;
 	}
-	if (qatsec_mcopy(r.src, r.lo, r.hi - r.lo, buf, false) != 0)
+	if (qatsec_mbuf_copy(r.src, r.lo, r.hi - r.lo, buf, false) != 0)
 		goto bad;
 	if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1) {
 		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
@@ -578,11 +578,11 @@ qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 			op->status != RTE_CRYPTO_OP_STATUS_AUTH_FAILED)
 		return 1;
 	if (r.dst != NULL && (s->flags & F_OOP_DST)) {
-		if (qatsec_mcopy(r.dst, r.lo, r.hi - r.lo, buf, true) != 0)
+		if (qatsec_mbuf_copy(r.dst, r.lo, r.hi - r.lo, buf, true) != 0)
 			goto bad;
 	} else if ((r.dst != NULL && (s->flags & F_CIPHER)) ||
 			s->cipher_mode != IMB_CIPHER_NULL) {
-		if (qatsec_mcopy(r.dst != NULL ? r.dst : r.src, r.c_off,
+		if (qatsec_mbuf_copy(r.dst != NULL ? r.dst : r.src, r.c_off,
 				r.c_len, buf + r.c_off - r.lo, true) != 0)
 			goto bad;
 	}

@@ -16,6 +16,7 @@
 #include <rte_mbuf.h>
 
 #include "qatsec_engine.h"
+#include "qatsec_sym_util.h"
 #include "qatsec_sym.h"
 
 #define QATSEC_SESS_MAGIC	0x51a75e55u
@@ -163,25 +164,6 @@ qatsec_flat(const struct qatsec_req *r)
 		(r->dst == NULL || r->dst->data_len >= r->hi);
 }
 
-/* Tags compared in constant time: how much of a forged tag is right must
- * not show in the time taken.
- */
-static inline bool
-qatsec_tag_eq(const uint8_t *a, const uint8_t *b, unsigned int len)
-{
-	uint64_t x = 0, u, v;
-	unsigned int i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&u, a + i, 8);
-		memcpy(&v, b + i, 8);
-		x |= u ^ v;
-	}
-	for (; i < len; i++)
-		x |= a[i] ^ b[i];
-	return x == 0;
-}
-
 /* Where a digest is made: the op's own digest field, or scratch when the
  * op's digest is to be verified against it.
  */
@@ -220,8 +202,6 @@ qatsec_gcm_linear(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
 /* qatsec_sym_slow.c: what the fast path hands off. Each returns the op's
  * final status.
  */
-int qatsec_mcopy(struct rte_mbuf *m, uint32_t off, uint32_t len, uint8_t *buf,
-		bool to_mbuf);
 uint8_t qatsec_region_copy(struct qatsec_tls *t, const struct qatsec_req *r);
 uint8_t qatsec_gcm_sgl(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
 		const struct qatsec_sym_sess *s, const struct qatsec_req *r);

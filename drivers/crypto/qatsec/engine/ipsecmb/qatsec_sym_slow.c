@@ -10,67 +10,6 @@
 
 #include "qatsec_sym_private.h"
 
-/* Walks the len bytes at off of an mbuf chain, piece by piece. */
-struct seg_walk {
-	struct rte_mbuf *m;
-	uint32_t off;
-	uint32_t left;
-};
-
-static void
-seg_walk_start(struct seg_walk *w, struct rte_mbuf *m, uint32_t off,
-		uint32_t len)
-{
-	while (m != NULL && off >= m->data_len && len != 0) {
-		off -= m->data_len;
-		m = m->next;
-	}
-	w->m = m;
-	w->off = off;
-	w->left = len;
-}
-
-/* The next piece in *p, *n: 1; 0 at the end; -1 when the chain is
- * shorter than its pkt_len said.
- */
-static int
-seg_walk_next(struct seg_walk *w, uint8_t **p, uint32_t *n)
-{
-	if (w->left == 0)
-		return 0;
-	if (w->m == NULL)
-		return -1;
-	*n = RTE_MIN((uint32_t)w->m->data_len - w->off, w->left);
-	*p = rte_pktmbuf_mtod_offset(w->m, uint8_t *, w->off);
-	w->left -= *n;
-	w->m = w->m->next;
-	w->off = 0;
-	return 1;
-}
-
-/* Copy len bytes at off of m to (to_mbuf) or from buf; -1 when the chain
- * is shorter than pkt_len said.
- */
-int
-qatsec_mcopy(struct rte_mbuf *m, uint32_t off, uint32_t len, uint8_t *buf,
-		bool to_mbuf)
-{
-	struct seg_walk w;
-	uint8_t *p;
-	uint32_t n;
-	int more;
-
-	seg_walk_start(&w, m, off, len);
-	while ((more = seg_walk_next(&w, &p, &n)) > 0) {
-		if (to_mbuf)
-			memcpy(p, buf, n);
-		else
-			memcpy(buf, p, n);
-		buf += n;
-	}
-	return more;
-}
-
 /* Copy the cipher region of src to dst (NULL cipher out of place). */
 uint8_t
 qatsec_region_copy(struct qatsec_tls *t, const struct qatsec_req *r)
@@ -84,8 +23,8 @@ qatsec_region_copy(struct qatsec_tls *t, const struct qatsec_req *r)
 	}
 	while (len != 0) {
 		n = RTE_MIN(len, (uint32_t)QATSEC_LINEAR_MAX);
-		if (qatsec_mcopy(r->src, off, n, t->bounce, false) != 0 ||
-				qatsec_mcopy(r->dst, off, n, t->bounce, true) != 0)
+		if (qatsec_mbuf_copy(r->src, off, n, t->bounce, false) != 0 ||
+				qatsec_mbuf_copy(r->dst, off, n, t->bounce, true) != 0)
 			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		off += n;
 		len -= n;
@@ -103,12 +42,12 @@ qatsec_gcm_sgl(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
 	uint8_t st;
 
 	if (r->c_len > QATSEC_LINEAR_MAX ||
-			qatsec_mcopy(r->src, r->c_off, r->c_len, t->bounce,
+			qatsec_mbuf_copy(r->src, r->c_off, r->c_len, t->bounce,
 				false) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	st = qatsec_gcm_linear(fn, t, s, t->bounce, t->bounce, r->c_len,
 		r->iv, r->aad, r->digest);
-	if (qatsec_mcopy(r->dst != NULL ? r->dst : r->src, r->c_off,
+	if (qatsec_mbuf_copy(r->dst != NULL ? r->dst : r->src, r->c_off,
 			r->c_len, t->bounce, true) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	return st;
@@ -123,7 +62,7 @@ qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t, const struct qatsec_sym_sess *s,
 	aes_gmac_init_t init;
 	aes_gmac_update_t update;
 	aes_gmac_finalize_t fin;
-	struct seg_walk w;
+	struct qatsec_seg_walk w;
 	uint8_t *p, *tag;
 	uint32_t n;
 	int more;
@@ -145,8 +84,8 @@ qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t, const struct qatsec_sym_sess *s,
 	}
 	init(gk, &ctx, r->iv, s->iv_len);
 	/* GMAC takes the data segment by segment: no copy needed. */
-	seg_walk_start(&w, r->src, r->a_off, r->a_len);
-	while ((more = seg_walk_next(&w, &p, &n)) > 0)
+	qatsec_seg_walk_start(&w, r->src, r->a_off, r->a_len);
+	while ((more = qatsec_seg_walk_next(&w, &p, &n)) > 0)
 		if (n != 0)
 			update(gk, &ctx, p, n);
 	if (more < 0)

@@ -20,6 +20,7 @@
 #include <rte_mempool.h>
 
 #include "qatsec_ossl.h"
+#include "qatsec_sym_util.h"
 
 /* Longest region a fragmented chain is linearised for; beyond it the op
  * fails (a flat region has no limit of its own).
@@ -206,28 +207,6 @@ qatsec_ossl_chain_copy(struct rte_mbuf *s, struct rte_mbuf *d, uint32_t off,
 	return 0;
 }
 
-/* Gather (to_mbuf false) or scatter len bytes at off of m with buf. */
-static int
-qatsec_ossl_mcopy(struct rte_mbuf *m, uint32_t off, uint32_t len, uint8_t *buf,
-		bool to_mbuf)
-{
-	uint32_t n;
-
-	m = qatsec_ossl_seek(m, &off);
-	for (; len != 0; m = m->next, off = 0) {
-		if (m == NULL)
-			return -1;
-		n = RTE_MIN((uint32_t)m->data_len - off, len);
-		if (to_mbuf)
-			memcpy(rte_pktmbuf_mtod_offset(m, uint8_t *, off), buf, n);
-		else
-			memcpy(buf, rte_pktmbuf_mtod_offset(m, uint8_t *, off), n);
-		buf += n;
-		len -= n;
-	}
-	return 0;
-}
-
 /* The region's bytes as one buffer: in the mbuf when one segment holds
  * them all (*bounced false), else gathered into the bounce buffer.
  */
@@ -246,22 +225,10 @@ qatsec_ossl_linear(struct qatsec_ossl_tls *t, struct rte_mbuf *m, uint32_t off,
 	if (seg != NULL && (uint64_t)o + len <= seg->data_len)
 		return rte_pktmbuf_mtod_offset(seg, uint8_t *, o);
 	b = qatsec_ossl_bounce(t, len);
-	if (b == NULL || qatsec_ossl_mcopy(m, off, len, b, false) != 0)
+	if (b == NULL || qatsec_mbuf_copy(m, off, len, b, false) != 0)
 		return NULL;
 	*bounced = true;
 	return b;
-}
-
-static bool
-qatsec_ossl_tag_eq(const uint8_t *a, const uint8_t *b, unsigned int len)
-{
-	uint8_t x = 0;
-	unsigned int i;
-
-	/* Constant time: how much of a forged tag is right must not show. */
-	for (i = 0; i < len; i++)
-		x |= a[i] ^ b[i];
-	return x == 0;
 }
 
 /* Set the thread's cipher context up for s with iv. Re-keying (and, for
@@ -346,7 +313,7 @@ qatsec_ossl_cipher_step(struct qatsec_ossl_tls *t,
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	if (qatsec_ossl_crypt(t, s, r->iv, p, r->c_len) != 0)
 		return RTE_CRYPTO_OP_STATUS_ERROR;
-	if (bounced && qatsec_ossl_mcopy(r->m, r->c_off, r->c_len, p, true) != 0)
+	if (bounced && qatsec_mbuf_copy(r->m, r->c_off, r->c_len, p, true) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	return RTE_CRYPTO_OP_STATUS_SUCCESS;
 }
@@ -397,7 +364,7 @@ qatsec_ossl_auth_step(struct qatsec_ossl_tls *t,
 	if (!ok || (mac != NULL ? maclen : mdlen) < s->digest_len)
 		return RTE_CRYPTO_OP_STATUS_ERROR;
 	if (s->flags & QOF_VERIFY)
-		return qatsec_ossl_tag_eq(md, r->digest, s->digest_len) ?
+		return qatsec_tag_eq(md, r->digest, s->digest_len) ?
 			RTE_CRYPTO_OP_STATUS_SUCCESS :
 			RTE_CRYPTO_OP_STATUS_AUTH_FAILED;
 	memcpy(r->digest, md, s->digest_len);
@@ -443,7 +410,7 @@ qatsec_ossl_ccm(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
 			!EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_GET_TAG,
 				s->digest_len, tag)))
 		return RTE_CRYPTO_OP_STATUS_ERROR;
-	if (bounced && qatsec_ossl_mcopy(r->m, r->c_off, r->c_len, p, true) != 0)
+	if (bounced && qatsec_mbuf_copy(r->m, r->c_off, r->c_len, p, true) != 0)
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	if (enc)
 		memcpy(r->digest, tag, s->digest_len);

@@ -8,66 +8,47 @@
 
 #include <openssl/core_names.h>
 
+#include "qatsec_caps.h"
 #include "qatsec_ossl.h"
-
-#define QR(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
-
-/* The same forms as the ipsec-mb engine's (doc/check_features.py reads
- * them to check the driver guide's feature table).
- */
-#define QATSEC_CAP_CIPHER(alg, blk, key, iv, du) { \
-	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
-	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
-		.cipher = { .algo = (alg), .block_size = (blk), \
-			.key_size = key, .iv_size = iv, .dataunit_set = (du) } } }
-
-#define QATSEC_CAP_AUTH(alg, blk, key, dig) { \
-	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
-	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AUTH, \
-		.auth = { .algo = (alg), .block_size = (blk), \
-			.key_size = key, .digest_size = dig, \
-			.aad_size = QR(0, 0, 0), .iv_size = QR(0, 0, 0) } } }
-
-#define QATSEC_CAP_AEAD(alg, blk, key, dig, aad, iv) { \
-	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
-	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AEAD, \
-		.aead = { .algo = (alg), .block_size = (blk), \
-			.key_size = key, .digest_size = dig, \
-			.aad_size = aad, .iv_size = iv } } }
 
 const struct rte_cryptodev_capabilities qatsec_ossl_capabilities[] = {
 	/* Key: both AES keys (IEEE 1619). Data units: the whole region, or
 	 * any of these sizes, the tweak counting up per unit.
 	 */
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_XTS, 16, QR(32, 64, 32),
-		QR(16, 16, 0), RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_512_BYTES |
+	QATSEC_CAP_CIPHER_DU(RTE_CRYPTO_CIPHER_AES_XTS, 16, QATSEC_RANGE(32, 64, 32),
+		QATSEC_RANGE(16, 16, 0), RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_512_BYTES |
 		RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_4096_BYTES |
 		RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_1_MEGABYTES),
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_ECB, 16, QR(16, 16, 0),
-		QR(0, 0, 0), 0),
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CBC, 16, QR(16, 16, 0),
-		QR(16, 16, 0), 0),
-	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CTR, 16, QR(16, 16, 0),
-		QR(16, 16, 0), 0),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224, 144, QR(0, 0, 0), QR(1, 28, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256, 136, QR(0, 0, 0), QR(1, 32, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_384, 104, QR(0, 0, 0), QR(1, 48, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_512, 72, QR(0, 0, 0), QR(1, 64, 1)),
+	QATSEC_CAP_CIPHER_DU(RTE_CRYPTO_CIPHER_SM4_ECB, 16, QATSEC_RANGE(16, 16, 0),
+		QATSEC_RANGE(0, 0, 0), 0),
+	QATSEC_CAP_CIPHER_DU(RTE_CRYPTO_CIPHER_SM4_CBC, 16, QATSEC_RANGE(16, 16, 0),
+		QATSEC_RANGE(16, 16, 0), 0),
+	QATSEC_CAP_CIPHER_DU(RTE_CRYPTO_CIPHER_SM4_CTR, 16, QATSEC_RANGE(16, 16, 0),
+		QATSEC_RANGE(16, 16, 0), 0),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224, 144,
+		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256, 136,
+		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_384, 104,
+		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_512, 72,
+		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
 	/* HMAC keys longer than the block are hashed first (RFC 2104). */
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224_HMAC, 144, QR(1, 65535, 1),
-		QR(1, 28, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256_HMAC, 136, QR(1, 65535, 1),
-		QR(1, 32, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_384_HMAC, 104, QR(1, 65535, 1),
-		QR(1, 48, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_512_HMAC, 72, QR(1, 65535, 1),
-		QR(1, 64, 1)),
-	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SM3, 64, QR(0, 0, 0), QR(1, 32, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224_HMAC, 144, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256_HMAC, 136, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_384_HMAC, 104, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_512_HMAC, 72, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SM3, 64,
+		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
 	/* Every AES key size and any AAD length: ipsec-mb 1.3 has CCM-128
 	 * and -256 with AAD <= 46 only; routed first, it keeps those.
 	 */
-	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_CCM, 16, QR(16, 32, 8),
-		QR(4, 16, 2), QR(0, 65535, 1), QR(7, 13, 1)),
+	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_CCM, 16, QATSEC_RANGE(16, 32, 8),
+		QATSEC_RANGE(4, 16, 2), QATSEC_RANGE(0, 65535, 1), QATSEC_RANGE(7, 13, 1)),
 	{ .op = RTE_CRYPTO_OP_TYPE_UNDEFINED },
 };
 

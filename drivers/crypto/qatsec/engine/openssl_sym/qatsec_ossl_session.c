@@ -11,6 +11,7 @@
 #include <rte_cryptodev.h>
 #include <rte_random.h>
 
+#include "qatsec_caps.h"
 #include "qatsec_ossl.h"
 
 unsigned int
@@ -22,21 +23,7 @@ qatsec_ossl_session_size(void)
 static const struct rte_cryptodev_symmetric_capability *
 qatsec_ossl_cap(enum rte_crypto_sym_xform_type type, int algo)
 {
-	const struct rte_cryptodev_capabilities *c;
-
-	for (c = qatsec_ossl_capabilities;
-			c->op != RTE_CRYPTO_OP_TYPE_UNDEFINED; c++) {
-		if (c->sym.xform_type != type)
-			continue;
-		if ((type == RTE_CRYPTO_SYM_XFORM_CIPHER &&
-				(int)c->sym.cipher.algo == algo) ||
-				(type == RTE_CRYPTO_SYM_XFORM_AUTH &&
-				(int)c->sym.auth.algo == algo) ||
-				(type == RTE_CRYPTO_SYM_XFORM_AEAD &&
-				(int)c->sym.aead.algo == algo))
-			return &c->sym;
-	}
-	return NULL;
+	return qatsec_sym_cap_find(qatsec_ossl_capabilities, type, algo);
 }
 
 static int

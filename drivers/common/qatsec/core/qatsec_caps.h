@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec core: how engines write their capability tables (one form for
+ * all, which doc/check_features.py reads to check the driver guide's
+ * feature table) and look their own tables up when they make a session.
+ */
+#ifndef QATSEC_CAPS_H
+#define QATSEC_CAPS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_cryptodev.h>
+
+#define QATSEC_RANGE(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
+
+#define QATSEC_CAP_CIPHER_DU(alg, blk, key, iv, du) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
+		.cipher = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .iv_size = iv, .dataunit_set = (du) } } }
+
+#define QATSEC_CAP_CIPHER(alg, blk, key, iv) \
+	QATSEC_CAP_CIPHER_DU(alg, blk, key, iv, 0)
+
+#define QATSEC_CAP_AUTH(alg, blk, key, dig, iv) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AUTH, \
+		.auth = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .digest_size = dig, \
+			.aad_size = QATSEC_RANGE(0, 0, 0), .iv_size = iv } } }
+
+#define QATSEC_CAP_AEAD(alg, blk, key, dig, aad, iv) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AEAD, \
+		.aead = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .digest_size = dig, \
+			.aad_size = aad, .iv_size = iv } } }
+
+/* What every symmetric engine behind the soft backend offers beyond its
+ * algorithms: chains, and in-place and out-of-place SGL in every form.
+ */
+#define QATSEC_FF_SYM_SOFT (RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO | \
+	RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING | \
+	RTE_CRYPTODEV_FF_IN_PLACE_SGL | \
+	RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT | \
+	RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT | \
+	RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT | \
+	RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT)
+
+/* Whether v is one of r's values. */
+bool qatsec_range_has(const struct rte_crypto_param_range *r, uint32_t v);
+
+/* The symmetric entry of caps (ended by RTE_CRYPTO_OP_TYPE_UNDEFINED) for
+ * xform type and algorithm, or NULL.
+ */
+const struct rte_cryptodev_symmetric_capability *
+qatsec_sym_cap_find(const struct rte_cryptodev_capabilities *caps,
+		enum rte_crypto_sym_xform_type type, int algo);
+
+/* The algorithm of a symmetric entry, whatever its xform type. */
+int qatsec_sym_cap_algo(const struct rte_cryptodev_symmetric_capability *c);
+
+#endif /* QATSEC_CAPS_H */
