@@ -213,7 +213,7 @@ qatsec_dev_stats_reset(struct rte_cryptodev *dev)
 
 		if (qp == NULL)
 			continue;
-		qp->enqueued = qp->dequeued = 0;
+		qp->enqueued = qp->dequeued = qp->asym_enqueued = 0;
 		qp->enqueue_err = qp->dequeue_err = 0;
 	}
 }

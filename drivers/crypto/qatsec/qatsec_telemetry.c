@@ -58,6 +58,7 @@ static void
 add_qp_counters(struct rte_tel_data *d, const struct qatsec_qp *qp)
 {
 	rte_tel_data_add_dict_u64(d, "enqueued", qp->enqueued);
+	rte_tel_data_add_dict_u64(d, "asym_enqueued", qp->asym_enqueued);
 	rte_tel_data_add_dict_u64(d, "dequeued", qp->dequeued);
 	rte_tel_data_add_dict_u64(d, "enqueue_err", qp->enqueue_err);
 	rte_tel_data_add_dict_u64(d, "dequeue_err", qp->dequeue_err);

@@ -42,6 +42,7 @@ struct qatsec_qp {
 	uint8_t configured;
 	RTE_MARKER cacheline1 __rte_cache_aligned;
 	uint64_t enqueued;
+	uint64_t asym_enqueued;		/* of enqueued: asymmetric requests */
 	uint64_t enqueue_err;
 	/* Ops completed with an error status (dequeue_err_count). A
 	 * backend that completes ops at enqueue counts them there: the

@@ -24,7 +24,7 @@ qatsec_qp_setup(struct qatsec_qp *qp, uint32_t nb_desc, int socket)
 	ret = b->qp_setup(qp, nb_desc, socket);
 	if (ret < 0)
 		return ret;
-	qp->enqueued = qp->enqueue_err = 0;
+	qp->enqueued = qp->enqueue_err = qp->asym_enqueued = 0;
 	qp->dequeued = qp->dequeue_err = 0;
 	qp->configured = 1;
 	return 0;

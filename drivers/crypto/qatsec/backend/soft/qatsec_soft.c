@@ -168,7 +168,7 @@ no_engine(struct rte_crypto_op **ops, uint16_t n)
  * did not succeed, or -ENOMEM when an engine could not run at all.
  */
 static __rte_always_inline int
-soft_compute(struct rte_crypto_op **ops, uint16_t n)
+soft_compute(struct rte_crypto_op **ops, uint16_t n, uint16_t *nb_asym)
 {
 	uint16_t i = 0, j;
 	int err = 0, ret;
@@ -194,6 +194,9 @@ soft_compute(struct rte_crypto_op **ops, uint16_t n)
 		e = qatsec_engine_get(id);
 		ret = e != NULL ? e->process(ops + i, j - i) :
 			no_engine(ops + i, j - i);
+		/* Per run, not per op: the kinds an instance serves. */
+		if (e != NULL && e->op_type == RTE_CRYPTO_OP_TYPE_ASYMMETRIC)
+			*nb_asym += j - i;
 		if (unlikely(ret < 0))
 			return ret;
 		err += ret;
@@ -211,8 +214,8 @@ soft_enqueue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 {
 	struct qatsec_qp *qp = qpv;
 	struct rte_ring *r = soft(qp)->ring;
+	uint16_t n, nb_asym = 0;
 	unsigned int room;
-	uint16_t n;
 	int err;
 
 	room = rte_ring_free_count(r);
@@ -221,7 +224,7 @@ soft_enqueue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 		qp->enqueue_err += nb_ops;
 		return 0;
 	}
-	err = soft_compute(ops, n);
+	err = soft_compute(ops, n, &nb_asym);
 	if (unlikely(err < 0)) {
 		qp->enqueue_err += nb_ops;
 		return 0;
@@ -229,6 +232,7 @@ soft_enqueue(void *qpv, struct rte_crypto_op **ops, uint16_t nb_ops)
 	/* Room was checked and this lcore is the only producer. */
 	rte_ring_sp_enqueue_burst(r, (void **)ops, n, NULL);
 	qp->enqueued += n;
+	qp->asym_enqueued += nb_asym;
 	qp->enqueue_err += nb_ops - n;
 	qp->dequeue_err += err;
 	return n;
