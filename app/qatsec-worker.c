@@ -5,7 +5,9 @@
  * OpenSSL, prints what it held and its throughput, and releases it.
  *   qatsec-worker [EAL] -- --section NAME [--seconds N] [--algo gcm|cbc-sha1]
  *                          [--size BYTES] [--wait MS] [--hold N]
- *                          [--claim-at UNIX_MS]
+ *                          [--claim-at UNIX_MS] [--rsa N]
+ * --rsa N makes N RSA-2048 signatures on the section after its bulk
+ * traffic, each verified by OpenSSL (qatsec-worker-rsa.c).
  * --seconds 0 only claims (the device is not even configured); --hold
  * keeps the claim N more seconds (or until SIGINT/SIGTERM), for tests that
  * need a holder; --claim-at delays the claim to a wall-clock instant, so
@@ -33,6 +35,7 @@
 #include <rte_random.h>
 
 #include "rte_pmd_qatsec.h"
+#include "qatsec-worker.h"
 #define QATSEC_APP_WITH_DPDK
 #include "qatsec_app.h"
 
@@ -54,7 +57,8 @@ static struct {
 	unsigned int hold;
 	uint64_t claim_at_ms;
 	enum algo algo;
-} cfg = { "", 2, 1024, 0, 0, 0, ALGO_GCM };
+	unsigned int rsa;		/* RSA-2048 signatures after the traffic */
+} cfg = { "", 2, 1024, 0, 0, 0, ALGO_GCM, 0 };
 
 static uint8_t key[16], auth_key[20];
 static volatile sig_atomic_t quit;
@@ -190,6 +194,7 @@ parse_args(int argc, char **argv)
 		{ "wait", required_argument, NULL, 'w' },
 		{ "hold", required_argument, NULL, 'h' },
 		{ "claim-at", required_argument, NULL, 'c' },
+		{ "rsa", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -214,6 +219,9 @@ parse_args(int argc, char **argv)
 		case 'c':
 			cfg.claim_at_ms = strtoull(optarg, NULL, 10);
 			break;
+		case 'r':
+			cfg.rsa = atoi(optarg);
+			break;
 		case 'a':
 			if (strcmp(optarg, "gcm") == 0)
 				cfg.algo = ALGO_GCM;
@@ -234,6 +242,7 @@ parse_args(int argc, char **argv)
 
 struct run {
 	uint64_t ops, bad_status, checked, mismatched;
+	uint64_t rsa_ok, rsa_bad;
 };
 
 static int
@@ -301,7 +310,7 @@ usage(FILE *f)
 	fprintf(f,
 		"usage: qatsec-worker [EAL options] -- --section NAME [--seconds N]\n"
 		"           [--algo gcm|cbc-sha1] [--size BYTES] [--wait MS] [--hold N]\n"
-		"           [--claim-at UNIX_MS]\n"
+		"           [--claim-at UNIX_MS] [--rsa N]\n"
 		"A DPDK secondary of a running qatsecd: claims an internal section of\n"
 		"user section NAME, runs AES-128 traffic on each of its instances, checks\n"
 		"samples against OpenSSL, prints a RESULT line and releases the section.\n"
@@ -311,6 +320,7 @@ usage(FILE *f)
 		"  --wait MS       wait that long for a section to free up\n"
 		"  --hold N        keep the claim N more seconds (or until SIGTERM)\n"
 		"  --claim-at MS   claim at that wall-clock instant (races in tests)\n"
+		"  --rsa N         then N RSA-2048 signatures, verified by OpenSSL\n"
 		"  --help, --version\n"
 		"EAL options: --proc-type=secondary --no-pci and the primary's\n"
 		"--file-prefix (qatsecd.service uses qatsec). See qatsec-worker(1).\n"
@@ -325,6 +335,7 @@ struct worker {
 	void *sess;
 	int nb_ops;
 	bool started;
+	uint32_t tag;		/* names this worker's pools */
 	struct run r;
 };
 
@@ -389,7 +400,7 @@ static int
 create_pools(struct worker *w)
 {
 	char name[RTE_MEMPOOL_NAMESIZE];
-	uint32_t tag = (uint32_t)rte_rand();
+	uint32_t tag = w->tag = (uint32_t)rte_rand();
 
 	w->nb_ops = w->cl->nb_instances * OPS_PER_QP;
 	snprintf(name, sizeof(name), "wk%08x_mb", tag);
@@ -457,12 +468,12 @@ print_result(const struct worker *w, double secs)
 
 	printf("RESULT section=%s pid=%d instances=%u algo=%s size=%u ops=%" PRIu64
 		" mops=%.3f gbps=%.3f checked=%" PRIu64 " mismatched=%" PRIu64
-		" bad_status=%" PRIu64 "\n",
+		" bad_status=%" PRIu64 " rsa=%" PRIu64 " rsa_bad=%" PRIu64 "\n",
 		w->cl->section, (int)getpid(), w->cl->nb_instances,
 		cfg.algo == ALGO_GCM ? "aes128-gcm" : "aes128-cbc+hmac-sha1",
 		cfg.size, r->ops, r->ops / secs / 1e6,
 		r->ops * cfg.size * 8.0 / secs / 1e9, r->checked, r->mismatched,
-		r->bad_status);
+		r->bad_status, r->rsa_ok, r->rsa_bad);
 	fflush(stdout);
 }
 
@@ -473,6 +484,29 @@ hold_claim(void)
 
 	for (i = 0; i < cfg.hold * 10 && !quit; i++)
 		usleep(100 * 1000);
+}
+
+/* --rsa N signatures on queue pair 0, once its bulk traffic is done. */
+static void
+run_rsa(struct worker *w)
+{
+	struct worker_rsa *rsa;
+	unsigned int i;
+
+	if (cfg.rsa == 0)
+		return;
+	rsa = worker_rsa_new(w->cl->dev_id, w->tag);
+	if (rsa == NULL) {
+		w->r.rsa_bad = cfg.rsa;
+		return;
+	}
+	for (i = 0; i < cfg.rsa && !quit; i++) {
+		if (worker_rsa_sign_check(rsa, w->cl->dev_id, 0) == 0)
+			w->r.rsa_ok++;
+		else
+			w->r.rsa_bad++;
+	}
+	worker_rsa_free(rsa, w->cl->dev_id);
 }
 
 /* Traffic on the claimed section; 0 when every sample verified. */
@@ -487,10 +521,11 @@ run_section(struct worker *w)
 	if (run_traffic(w->cl, w->sess, w->ops, &w->r) < 0)
 		w->r.bad_status++;
 	t1 = rte_get_timer_cycles();
+	run_rsa(w);
 	print_result(w, RTE_MAX((double)(t1 - t0) / rte_get_timer_hz(), 1e-9));
 	hold_claim();
 	if (w->r.ops > 0 && w->r.checked > 0 && w->r.mismatched == 0 &&
-			w->r.bad_status == 0)
+			w->r.bad_status == 0 && w->r.rsa_bad == 0)
 		return 0;
 	fprintf(stderr, "qatsec-worker: crypto results wrong\n");
 	return -1;

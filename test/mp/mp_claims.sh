@@ -28,7 +28,7 @@ pids=()
 expect=(SSL_DEV0_INT_0 SSL_DEV0_INT_1 SSL_DEV0_INT_2 SSL_DEV0_INT_3
 	SSL_DEV1_INT_0 SSL_DEV1_INT_1 SSL_DEV1_INT_2 SSL_DEV1_INT_3)
 for i in $(seq 0 7); do
-	LCORE=$((i % 2)) worker SSL "$WORK/ssl$i.log" --seconds 1 --hold 60
+	LCORE=$((i % 2)) worker SSL "$WORK/ssl$i.log" --seconds 1 --hold 60 --rsa 4
 	pids+=("$WPID")
 	wait_for "$WORK/ssl$i.log" "holds " 300
 	got=$(sed -n 's/.* holds \([^ ]*\) .*/\1/p' "$WORK/ssl$i.log")
@@ -58,6 +58,15 @@ for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
 		{ bad=$((bad + 1)); echo "# no verified RESULT in $(basename "$f"):"; tail -3 "$f" | sed 's/^/#   /'; }
 done
 ok $bad "all nine holders ran verified traffic ($bad failed)"
+rsa=$(grep -h -c "RESULT .* rsa=4 rsa_bad=0" "$WORK"/ssl[0-7].log | paste -sd+ | bc)
+[ "$rsa" = 8 ]
+ok $? "each SSL holder made 4 RSA-2048 signatures OpenSSL verifies (${rsa}/8 holders)"
+asym=$(tel /qatsec/endpoint,0 | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)["/qatsec/endpoint"]
+print(sum(v["asym_enqueued"] for k, v in d.items() if isinstance(v, dict)))')
+[ "${asym:-0}" -ge 16 ]
+ok $? "telemetry counts the asymmetric requests per instance (endpoint 0: $asym)"
 
 owners=$(tel /qatsec/sections | /usr/bin/python3 -c '
 import json, sys
