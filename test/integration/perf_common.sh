@@ -414,11 +414,15 @@ perf_algo_args() {
 		PERF_ALGO_COST="110000 330"
 		PERF_ALGO_ARGS=(--optype aead --aead-algo chacha20-poly1305 --aead-op encrypt
 			--aead-key-sz 32 --aead-iv-sz 12 --aead-aad-sz 16 --digest-sz 16) ;;
+	modex)
+		# crypto-perf's built-in vector: 1024-bit modulus, 3-byte exponent.
+		PERF_ALGO_COST="5000000 0"
+		PERF_ALGO_ARGS=(--optype modex) ;;
 	null)
 		PERF_ALGO_COST="6000 0"
 		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo null --cipher-key-sz 0
 			--cipher-iv-sz 0 --auth-algo null --auth-key-sz 0 --digest-sz 0) ;;
-	*) perf_usage_die "unknown algorithm cell '$1' (aes-gcm-128-enc, aes-gcm-256-dec, aes-cbc-128-sha1, aes-cbc-256-sha256, chacha20-poly1305, null)" ;;
+	*) perf_usage_die "unknown algorithm cell '$1' (aes-gcm-128-enc, aes-gcm-256-dec, aes-cbc-128-sha1, aes-cbc-256-sha256, chacha20-poly1305, modex, null)" ;;
 	esac
 }
 
