@@ -180,16 +180,24 @@ soft_compute(struct rte_crypto_op **ops, uint16_t n, uint16_t *nb_asym)
 		const struct qatsec_engine *e;
 
 		for (j = i + 1; j < n; j++) {
-			const void *k = op_route_key(ops[j]);
+			const struct rte_crypto_op *o = ops[j];
+			const void *k;
 
-			/* One session pointer routes one way for one op type. */
-			if (likely(k == key && k != NULL &&
-					ops[j]->type == type))
+			/* The common run: symmetric ops on one session, told
+			 * apart with three compares. A session pointer routes
+			 * one way for one op type only.
+			 */
+			if (likely(o->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC &&
+					o->sess_type == RTE_CRYPTO_OP_WITH_SESSION &&
+					o->sym->session == key && type == o->type))
 				continue;
-			if (op_engine(ops[j]) != id)
+			k = op_route_key(o);
+			if (k != NULL && k == key && o->type == type)
+				continue;
+			if (op_engine(o) != id)
 				break;
 			key = k;
-			type = ops[j]->type;
+			type = o->type;
 		}
 		e = qatsec_engine_get(id);
 		ret = e != NULL ? e->process(ops + i, j - i) :

@@ -605,7 +605,11 @@ qatsec_done(struct qatsec_burst_ctx *c, struct rte_crypto_op *op, uint8_t st)
  * and hash burst APIs, and the fragmented ops left for last.
  */
 struct qatsec_burst_jobs {
-	IMB_JOB *jobs[QATSEC_BURST];
+	/* Scalars and pointers only, so that the compiler keeps them in
+	 * registers: the arrays are the caller's.
+	 */
+	IMB_JOB **jobs;			/* QATSEC_BURST slots */
+	uint16_t *deferred;		/* op indexes, QATSEC_BURST */
 	uint32_t nb_jobs;		/* filled */
 	uint32_t jobs_got;		/* slots taken from the manager */
 	bool nocheck;			/* every job may skip ipsec-mb's checks */
@@ -613,7 +617,6 @@ struct qatsec_burst_jobs {
 	uint32_t cbc_hmac_max;		/* longest cipher region of the run */
 	const struct qatsec_sym_sess *cbc_hmac_s;	/* the run's class */
 	uint32_t nb_deferred;
-	uint16_t deferred[QATSEC_BURST];	/* op indexes */
 };
 
 /* Make room in the CBC + HMAC run for an op of s: a run shares one class
@@ -765,11 +768,15 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 static void
 qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 {
+	IMB_JOB *jobs[QATSEC_BURST];
+	uint16_t deferred[QATSEC_BURST];
 	struct qatsec_burst_jobs b;
 	struct qatsec_req r;
 	uint32_t i;
 	uint8_t st;
 
+	b.jobs = jobs;
+	b.deferred = deferred;
 	b.nb_jobs = b.jobs_got = b.nb_cbc_hmac = b.cbc_hmac_max = 0;
 	b.nb_deferred = 0;
 	b.nocheck = true;
