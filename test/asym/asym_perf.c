@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -48,6 +49,7 @@ static struct rte_mempool *sess_mp, *op_mp;
 static double run_secs = 0.25;
 static unsigned int nb_rounds = 1, order, burst = 16;
 static unsigned int tap_n, tap_bad;
+static int rounds_done;
 
 static double
 now(void)
@@ -181,14 +183,31 @@ measure_dev(struct perf_dev *d, unsigned int w, struct perf_result *res)
 	rte_mempool_put_bulk(op_mp, (void **)free_ops, nfree);
 }
 
+static double
+thread_cpu(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+/* Wall-clock and CPU rates: on a shared machine the thread gets a varying
+ * share of its core; ops per CPU second of the measuring thread (the PMDs
+ * compute in the enqueueing thread) is what `openssl speed` reports too.
+ */
 static void
 measure(struct perf_dev *d, unsigned int w, struct perf_result *res)
 {
+	double c0 = thread_cpu();
+
 	if (d->driver == NULL)
 		perf_ceiling(w, &K, run_secs, res);
 	else
 		measure_dev(d, w, res);
+	res->cpu = thread_cpu() - c0;
 	res->rate = res->secs > 0 ? res->ops / res->secs : 0;
+	res->cpu_rate = res->cpu > 0 ? res->ops / res->cpu : 0;
 }
 
 struct totals {
@@ -220,15 +239,18 @@ rounds_main(void *arg __rte_unused)
 				tt->enq += res.enq;
 				tt->deq += res.deq;
 				printf("# result round=%u op=%s dev=%s ops=%lu "
-					"secs=%.4f rate=%.1f enq=%lu deq=%lu "
+					"secs=%.4f rate=%.1f cpu=%.4f "
+					"cpu_rate=%.1f enq=%lu deq=%lu "
 					"failed=%lu lcore=%u\n", r + order,
 					perf_op_names[w], d->label, res.ops,
-					res.secs, res.rate, res.enq, res.deq,
+					res.secs, res.rate, res.cpu,
+					res.cpu_rate, res.enq, res.deq,
 					res.failed, rte_lcore_id());
 				fflush(stdout);
 			}
 		}
 	}
+	__atomic_store_n(&rounds_done, 1, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -348,7 +370,13 @@ main(int argc, char **argv)
 		"lcore %u\n", nb_rounds, run_secs * 1000, burst,
 		lc < RTE_MAX_LCORE ? lc : rte_get_main_lcore());
 	if (lc < RTE_MAX_LCORE) {
+		/* The main lcore sleeps rather than spin in
+		 * rte_eal_wait_lcore(): on a shared machine a spinning main
+		 * lcore pushes other work onto the worker's CPU.
+		 */
 		rte_eal_remote_launch(rounds_main, NULL, lc);
+		while (!__atomic_load_n(&rounds_done, __ATOMIC_ACQUIRE))
+			usleep(20000);
 		rte_eal_wait_lcore(lc);
 	} else {
 		rounds_main(NULL);
