@@ -31,7 +31,7 @@ struct perf_dev {
 
 struct perf_result {
 	unsigned long ops, enq, deq, failed;
-	double secs, rate;
+	double secs, rate, cpu, cpu_rate;	/* wall, thread CPU */
 };
 
 /* Each op's own output buffers, in its private area. */
