@@ -139,7 +139,7 @@ def main():
 
     head = ["op", "qatsec ops/s", "crypto_openssl ops/s", "openssl speed "
             "ops/s", "EVP in-process ops/s", "qatsec / crypto_openssl",
-            "qatsec / ceiling", "wall-clock: / openssl, / ceiling",
+            "qatsec / ceiling", "qatsec / EVP in-process", "wall-clock: / openssl, / ceiling",
             "targets"]
     body = []
     for r in rows:
@@ -149,13 +149,14 @@ def main():
                      if r["speed"] else "n/a (no modexp in speed)",
                      fmt_rate(r["evp"]), fmt_ratio(r["vs_openssl"]),
                      fmt_ratio(r["vs_ceiling"]) + " vs " + r["ceiling_name"],
+                     fmt_ratio(r["vs_evp"]),
                      "%s, %s" % (fmt_ratio(r["vs_openssl_wall"]),
                                  fmt_ratio(r["vs_ceiling_wall"])),
                      r["targets"]])
     body.append(["dpdk-test-crypto-perf --optype modex (its 1024-bit "
                  "vector; wall-clock ops/s, ratio from its cycles per op)", fmt_rate(cp["qatsec"]),
                  fmt_rate(cp["openssl"]), "", "", fmt_ratio(cp["ratio"]),
-                 "", "", "every op enqueued and dequeued on both: %s" %
+                 "", "", "", "every op enqueued and dequeued on both: %s" %
                  ("no" if any(b["op"] == CPERF for b in bad) else "yes")])
     intro = ("%s\n\n%d interleaved rounds; ops per CPU second of the "
              "measuring thread, median (min-max) over the rounds; ratios "
@@ -167,7 +168,10 @@ def main():
              % ((machine, nrounds) + tuple(100 * x for x in share) +
                 (len(bad),)))
     with open(os.path.join(d, "table.rst"), "w") as f:
-        f.write(intro.replace("`openssl speed`", "``openssl speed``") +
+        # The machine's lines as an RST line block.
+        m = "\n".join("| " + x for x in machine.splitlines())
+        f.write(intro.replace(machine, m, 1)
+                .replace("`openssl speed`", "``openssl speed``") +
                 "\n\n.. list-table::\n   :header-rows: 1\n\n")
         for line in [head] + body:
             f.write("   * - %s\n" % line[0])
