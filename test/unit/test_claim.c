@@ -213,8 +213,8 @@ test_pidfd_child(void)
 	UT_EQ(qatsec_pidfd_pid(fd), child);
 	UT_CHECK(!qatsec_pidfd_exited(fd));
 	kill(child, SIGKILL);
-	while (!qatsec_pidfd_exited(fd))
-		usleep(1000);
+	for (st = 0; fd >= 0 && !qatsec_pidfd_exited(fd) && st < 5000; st++)
+		usleep(1000);	/* bounded: 5 s */
 	UT_EQ(qatsec_pidfd_pid(fd), child);	/* a zombie still */
 	UT_EQ(waitpid(child, &st, 0), child);
 	UT_CHECK(qatsec_pidfd_exited(fd));
@@ -269,13 +269,18 @@ recv_fd(int sock)
 static void
 test_pidfd_namespace(void)
 {
-	int sv[2], fd, st, ns_fd;
-	pid_t outer, inner;
+	int sv[2], pp[2], fd = -1, st, ns_fd, waited;
+	pid_t outer, inner = 0;
 
+	/* The pidfd on a unix socket, the pid on a pipe of its own: one
+	 * byte stream for both could interleave them.
+	 */
 	UT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	UT_EQ(pipe(pp), 0);
 	outer = fork();
 	if (outer == 0) {
 		close(sv[0]);
+		close(pp[0]);
 		if (unshare(CLONE_NEWPID) != 0)
 			_exit(2);
 		inner = fork();	/* the first child is pid 1 of the new ns */
@@ -289,33 +294,38 @@ test_pidfd_namespace(void)
 			pause();
 			_exit(0);
 		}
-		if (write(sv[1], &inner, sizeof(inner)) != sizeof(inner))
+		if (write(pp[1], &inner, sizeof(inner)) != sizeof(inner))
 			_exit(6);
 		waitpid(inner, &st, 0);
 		_exit(0);
 	}
 	close(sv[1]);
-	if (read(sv[0], &inner, sizeof(inner)) != sizeof(inner)) {
+	close(pp[1]);
+	if (read(pp[0], &inner, sizeof(inner)) != sizeof(inner) || inner <= 1) {
 		/* A missing prerequisite is a failure here: CI runs as root. */
 		waitpid(outer, &st, 0);
 		printf("#   cannot make a PID namespace (unshare(CLONE_NEWPID) needs root): exit %d\n",
 			WEXITSTATUS(st));
 		ut_failed = 1;
 		close(sv[0]);
+		close(pp[0]);
 		return;
 	}
 	fd = recv_fd(sv[0]);
 	UT_CHECK(fd >= 0);
-	UT_CHECK(inner > 1);
 	UT_EQ(qatsec_pidfd_pid(fd), inner);
 	UT_CHECK(!qatsec_pidfd_exited(fd));
 	kill(inner, SIGKILL);
-	while (fd >= 0 && !qatsec_pidfd_exited(fd))
+	/* Bounded: a test never hangs (5 s). */
+	for (waited = 0; fd >= 0 && !qatsec_pidfd_exited(fd) && waited < 5000;
+			waited++)
 		usleep(1000);
-	UT_CHECK(qatsec_pidfd_exited(fd));
+	UT_CHECK(fd >= 0 && qatsec_pidfd_exited(fd));
 	waitpid(outer, &st, 0);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	close(sv[0]);
+	close(pp[0]);
 }
 
 int
