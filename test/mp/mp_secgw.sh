@@ -6,11 +6,23 @@
 # Its two net_pcap ports live in the primary (DPDK creates pcap ports in
 # primaries only), which also loads librte_ipsec (ipsec-secgw's SAD tailq
 # must exist group-wide). Port 0 is protected, port 1 unprotected; one
-# AES-128-GCM SA each way, tunnel mode. Outbound: the ESP packets it sends
-# must decrypt, with scapy's independent ESP, to the packets sent in, with
-# the SA's SPI, tunnel addresses and sequence numbers 1..N. Inbound: ESP
-# packets made by scapy come out decrypted, exactly, and those with a byte
-# flipped are dropped (and counted by the crypto device as failed).
+# AES-128-GCM SA each way, tunnel mode.
+#
+# Two things of DPDK 22.11 stand in the way, and the test shows each:
+# 1. ipsec-secgw asks every port for RX checksum offloads and net_pcap has
+#    none: run as is, it claims its device, then stops with "port 0
+#    required RX offloads: 0xe, available RX offloads: 0x0". Asserted.
+# 2. So it is then run with test/mp/pcap_csum_capa.so preloaded (net_pcap
+#    advertises those offloads; nothing else changes). Outbound: the ESP
+#    packets it sends must decrypt, with scapy's independent ESP, to the
+#    packets sent in (routed: TTL one less), with the SA's SPI, tunnel
+#    addresses and sequence numbers 1..N. Inbound: ESP packets made by
+#    scapy come out decrypted, exactly; those with a bit flipped are
+#    dropped, failed by the device. At exit, net_pcap's remove crashes in
+#    a secondary after ipsec-secgw closed its ports (rte_eal_cleanup ->
+#    vdev bus -> librte_net_pcap, under gdb for the backtrace); the test
+#    accepts exactly that crash, and then the primary must reclaim the
+#    section. Any other crash, or one in qatsec, fails.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh" secgw "$1"
 require_hugepages
@@ -33,50 +45,121 @@ rt ipv4 dst 172.16.2.0/24 port 1
 rt ipv4 dst 192.168.55.0/24 port 0
 EOF
 /usr/bin/python3 "$ESPPY" make . "$N" "$BAD"
+# primary: a fresh qatsecd with the two pcap ports (ipsec-secgw's fixed
+# mempool and hash names outlive it in its group, so each run gets its own).
 # Short relative paths: a secondary re-reads the primary's devargs (cut at
 # 64 bytes) and opens the files itself, from its own working directory.
-start_primary "$QATSEC_SRC/config" -d librte_ipsec.so.23 \
-	--vdev net_pcap0,rx_pcap=i0.pcap,tx_pcap=o0.pcap \
-	--vdev net_pcap1,rx_pcap=i1.pcap,tx_pcap=o1.pcap || {
+primary() {
+	[ -z "$PRIMARY_PID" ] || stop_primary > /dev/null
+	dr_remove_files "$PREFIX"
+	start_primary "$QATSEC_SRC/config" -d librte_ipsec.so.23 \
+		--vdev net_pcap0,rx_pcap=i0.pcap,tx_pcap=o0.pcap \
+		--vdev net_pcap1,rx_pcap=i1.pcap,tx_pcap=o1.pcap && return 0
 	ok 1 "qatsecd starts with two net_pcap ports and librte_ipsec"
 	tap_end
 	exit 1
 }
-# shellcheck disable=SC2046
-LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec "$SECGW" $(secondary_eal 1) \
-	-d librte_crypto_qatsec.so --vdev 'crypto_qatsec,section=IPSec' -- \
-	-p 0x3 -P -u 0x2 --config '(0,0,1),(1,0,1)' -f ep.cfg > secgw.log 2>&1 &
-pid=$!
-for _ in $(seq 600); do
-	[ "$(/usr/bin/python3 -c "from scapy.all import rdpcap
-try: print(len(rdpcap('o0.pcap')) + len(rdpcap('o1.pcap')))
-except Exception: print(0)" 2>/dev/null)" -ge $((2 * N)) ] && break
-	alive "$pid" || break
-	sleep 0.2
-done
-sleep 1	# what else it would send (it must not)
-st=$(tel "/cryptodev/stats,4")
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
-rc=$?
-grep -E "qatsec:|cryptodev|Cryptodev|panic|PANIC|error|Error" secgw.log | head -12 | sed 's/^/#   /'
-[ $rc -eq 0 ] && grep -q "qatsec: pid .* holds section IPsec_INT_0: device 0" secgw.log
-ok $? "ipsec-secgw claims IPSec as device 0, runs and exits 0 on SIGINT (rc $rc)"
+
+# pcap_count FILE: packets in a pcap file (16-byte record headers).
+pcap_count() {
+	/usr/bin/python3 - "$1" <<'EOP' 2>/dev/null || echo 0
+import struct, sys
+b = open(sys.argv[1], "rb").read()
+i, n = 24, 0
+while i + 16 <= len(b):
+    i += 16 + struct.unpack_from("<I", b, i + 8)[0]
+    n += i <= len(b)
+print(n)
+EOP
+}
+
+# secgw LOG [PRELOAD]: ipsec-secgw until both ports sent what they should
+# (or it ends), then SIGINT; under gdb when there is one, for a backtrace
+# of any crash. Leaves its exit status in RC, the primary's stats of the
+# section's device (id 4) in ST.
+secgw() {
+	local log=$1 preload=${2:-} pid gdb=() child
+	[ -z "$(command -v gdb)" ] || gdb=(gdb -q -batch -x gdb.cmd --args)
+	printf 'handle SIGINT nostop pass noprint\nrun\nbt 12\n' > gdb.cmd
+	rm -f o0.pcap o1.pcap
+	# shellcheck disable=SC2046
+	LD_PRELOAD=$preload LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec \
+		"${gdb[@]}" "$SECGW" $(secondary_eal 1) -d librte_crypto_qatsec.so \
+		--vdev 'crypto_qatsec,section=IPSec' -- -p 0x3 -P -u 0x2 \
+		--config '(0,0,1),(1,0,1)' -f ep.cfg > "$log" 2>&1 &
+	pid=$!
+	for _ in $(seq 600); do
+		[ "$(pcap_count o0.pcap)" -ge "$N" ] &&
+			[ "$(pcap_count o1.pcap)" -ge "$N" ] && break
+		grep -q "Error - exiting\|exited with code\|SIGSEGV" "$log" && break
+		sleep 0.2
+	done
+	sleep 1	# what else it would send (it must not)
+	ST=$(tel "/cryptodev/stats,4")
+	child=$(pgrep -P "$pid" || echo "$pid")
+	kill -INT "$child" 2>/dev/null
+	wait "$pid"
+	RC=$?
+	# gdb exits 0 whatever the program did: read its report.
+	if grep -q "received signal SIGSEGV" "$log"; then
+		RC=139
+	elif grep -q "exited with code" "$log"; then
+		RC=$(sed -n 's/.*exited with code \([0-9]*\).*/\1/p' "$log" | tail -1)
+		RC=$((8#${RC:-0}))
+	fi
+	grep -E "qatsec:|Cause|cryptodev .* qp|SIGSEGV|^#[0-9]" "$log" | head -20 | sed 's/^/#   /'
+}
+
+# 1: as it is.
+primary
+secgw plain.log
+grep -q "qatsec: pid .* holds section IPsec_INT_0: device 0" plain.log &&
+	grep -q "port 0 required RX offloads: 0xe, available RX offloads: 0x0" plain.log &&
+	[ "$RC" -ne 0 ] && [ "$RC" -ne 139 ]
+ok $? "as is, ipsec-secgw finds its claimed device 0, then stops on DPDK's own limit: it asks net_pcap for RX checksum offloads 0xe, net_pcap has 0x0 (rc $RC)"
+grep -q "release: section IPsec_INT_0 .* (ipsec-secgw)" primary.log
+ok $? "... and its claim is released at that exit"
+
+# 2: net_pcap advertising the checksum offloads.
+primary
+secgw secgw.log "$QATSEC_BUILD/test/pcap_csum_capa.so"
+rc=$RC
+st=$ST
+pcap_crash=1
+if [ "$rc" -eq 139 ]; then
+	# The one crash accepted: net_pcap's own remove at rte_eal_cleanup.
+	bt=$(sed -n '/received signal SIGSEGV/,$p' secgw.log)
+	echo "$bt" | sed -n '2,3p' | grep -q "librte_net_pcap" &&
+		echo "$bt" | grep -q "rte_eal_cleanup" &&
+		! echo "$bt" | grep -qi "qatsec" && pcap_crash=0
+	[ $pcap_crash -eq 0 ] &&
+		echo "# DPDK 22.11 defect, not qatsec's: net_pcap's remove crashes in a secondary at rte_eal_cleanup after ipsec-secgw closed its ports (backtrace above)"
+fi
+grep -q "qatsec: pid .* holds section IPsec_INT_0: device 0" secgw.log &&
+	! grep -q "Error - exiting" secgw.log &&
+	{ [ "$rc" -eq 0 ] || [ $pcap_crash -eq 0 ]; }
+ok $? "ipsec-secgw claims IPSec as device 0, forwards until SIGINT, and ends cleanly or in net_pcap's known crash only (rc $rc)"
 r=$(/usr/bin/python3 "$ESPPY" check . "$N")
-rc=$?
 echo "$r" | sed 's/^/# /'
 echo "$r" | grep -q "^outbound: $N of $N ESP packets decrypt .* $N sent"
 ok $? "outbound: $N packets out as ESP of SA 5 that an independent ESP decrypts to what came in"
+fails=$(grep -c "esp_inbound_post() failed crypto op" secgw.log)
 echo "$r" | grep -q "^inbound: $N of $N good ESP packets came out decrypted, $N packets out in all (0 unexpected)" &&
-	[ $rc -eq 0 ]
-ok $? "inbound: $N ESP packets decrypted exactly, the $BAD corrupted ones dropped"
+	[ "$fails" -eq "$BAD" ]
+ok $? "inbound: $N ESP packets decrypted exactly, the $BAD corrupted ones failed by the device ($fails 'failed crypto op') and dropped"
 echo "# primary's /cryptodev/stats,4: $st"
 echo "$st" | /usr/bin/python3 -c "import json,sys
 d=json.load(sys.stdin)['/cryptodev/stats']
-sys.exit(not (d['enqueued_count'] == d['dequeued_count'] == 2 * $N + $BAD))"
-ok $? "the work went through the section's shared device: the primary's device 4 counts $((2 * N + BAD)) ops"
-grep -q "release: section IPsec_INT_0 .* (ipsec-secgw)" primary.log
-ok $? "the claim is released when ipsec-secgw exits"
+sys.exit(not (d['enqueued_count'] == d['dequeued_count'] == 2 * $N + $BAD
+	and d['dequeue_err_count'] == $BAD))"
+ok $? "the work went through the section's shared device: the primary's device 4 counts $((2 * N + BAD)) ops, $BAD of them failed"
+if [ "$rc" -eq 139 ]; then
+	wait_for primary.log "Process [0-9]* ipsec-secgw exit with orphan rings: section IPsec_INT_0 reclaimed" 50
+	ok $? "after that crash the primary reclaims IPsec_INT_0 (pidfd reaper)"
+else
+	[ "$(grep -c "release: section IPsec_INT_0 .* (ipsec-secgw)" primary.log)" -eq 2 ]
+	ok $? "the claim is released when ipsec-secgw exits"
+fi
 alive "$PRIMARY_PID"
 ok $? "qatsecd is alive"
 tap_end

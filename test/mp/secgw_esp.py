@@ -9,8 +9,9 @@
 #     flipped; DIR/in-plain.pcap, the inner packets of the N good ones.
 #   secgw_esp.py check DIR N: DIR/o1.pcap must be N ESP packets of the
 #     outbound SA (SPI, tunnel addresses, sequence numbers 1..N) that
-#     decrypt to the N packets of i0.pcap; DIR/o0.pcap must be exactly the
-#     N good inbound packets decrypted (the corrupted ones dropped). One
+#     decrypt to the N packets of i0.pcap, routed (TTL one less); DIR/o0.pcap
+#     must be exactly the N good inbound packets decrypted, routed (the
+#     corrupted ones dropped). One
 #     line each; exits 1 on any difference.
 import random
 import sys
@@ -62,8 +63,15 @@ def ip_of(pkt):
 
 
 def norm(b):
-    # ipsec-secgw decrements nothing in tunnel mode; compare IP bytes.
     return bytes(IP(b))
+
+
+def routed(b):
+    # ipsec-secgw routes the inner packet: one hop less, checksum anew.
+    p = IP(b)
+    p.ttl -= 1
+    del p.chksum
+    return bytes(IP(bytes(p)))
 
 
 def check(d, n):
@@ -83,7 +91,7 @@ def check(d, n):
         else:
             try:
                 p = s.decrypt(IP(bytes(o)))
-                if norm(bytes(p)) != norm(ip_of(a)):
+                if norm(bytes(p)) != routed(ip_of(a)):
                     why = "decrypts to another packet"
             except Exception as e:  # a wrong ICV raises
                 why = f"does not decrypt: {e}"
@@ -96,7 +104,7 @@ def check(d, n):
     print(f"outbound: {ok} of {len(sent)} ESP packets decrypt (independent ESP) "
           f"to what was sent, {len(out)} sent by ipsec-secgw")
     r = ok == len(sent) == len(out) == n
-    want = [norm(ip_of(p)) for p in rdpcap(f"{d}/in-plain.pcap")]
+    want = [routed(ip_of(p)) for p in rdpcap(f"{d}/in-plain.pcap")]
     got = [norm(ip_of(p)) for p in rdpcap(f"{d}/o0.pcap")]
     same = sum(1 for a, b in zip(want, got) if a == b)
     print(f"inbound: {same} of {len(want)} good ESP packets came out decrypted, "
