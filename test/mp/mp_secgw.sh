@@ -22,7 +22,9 @@
 #    a secondary after ipsec-secgw closed its ports (rte_eal_cleanup ->
 #    vdev bus -> librte_net_pcap, under gdb for the backtrace); the test
 #    accepts exactly that crash, and then the primary must reclaim the
-#    section. Any other crash, or one in qatsec, fails.
+#    section. Any other crash, or one in qatsec, fails. A control run
+#    shows the crash without qatsec: a secondary that does not load it,
+#    closes the same ports and calls rte_eal_cleanup() crashes too.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh" secgw "$1"
 require_hugepages
@@ -160,6 +162,14 @@ else
 	[ "$(grep -c "release: section IPsec_INT_0 .* (ipsec-secgw)" primary.log)" -eq 2 ]
 	ok $? "the claim is released when ipsec-secgw exits"
 fi
+# The control: a secondary of the same group that does not load qatsec,
+# closes its net_pcap ports as ipsec-secgw does, then rte_eal_cleanup().
+# shellcheck disable=SC2046
+VISIBLE_ETH_CLOSE=1 "$QATSEC_BUILD/test/mp_visible" $(secondary_eal 1) > control.log 2>&1
+crc=$?
+grep -E "^(eth|cleanup|by-driver)" control.log | sed 's/^/#   /'
+[ "$crc" -eq 139 ] && grep -q "^cleanup" control.log && grep -q "^eth 1 stop" control.log
+ok $? "control without qatsec: a secondary that closes its net_pcap ports crashes in rte_eal_cleanup() as well (rc $crc): net_pcap's defect"
 alive "$PRIMARY_PID"
 ok $? "qatsecd is alive"
 tap_end

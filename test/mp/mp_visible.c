@@ -10,7 +10,9 @@
  * VISIBLE_NAME the device name to look up (default: that of id 0),
  * VISIBLE_USE=1 use device 0, VISIBLE_HOLD=S hold it S seconds, started,
  * VISIBLE_HOTPLUG=VDEV hot-plug VDEV (e.g. crypto_null_x) into the group
- * first and say where this process sees it.
+ * first and say where this process sees it, VISIBLE_ETH_CLOSE=1 stop and
+ * close every Ethernet port before rte_eal_cleanup() (what ipsec-secgw
+ * does at exit).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@
 #include <rte_cryptodev.h>
 #include <rte_dev.h>
 #include <rte_eal.h>
+#include <rte_ethdev.h>
 #include <rte_mbuf.h>
 
 /* SP 800-38A F.2.1, first block. */
@@ -212,6 +215,14 @@ main(int argc, char **argv)
 		want != NULL ? rte_cryptodev_get_dev_id(want) : -1);
 	if (getenv("VISIBLE_USE") != NULL && rte_cryptodev_count() > 0)
 		use_device_0();
+	if (getenv("VISIBLE_ETH_CLOSE") != NULL) {
+		uint16_t port;
+
+		RTE_ETH_FOREACH_DEV(port)
+			printf("eth %u stop %d close %d\n", port,
+				rte_eth_dev_stop(port), rte_eth_dev_close(port));
+	}
+	printf("cleanup\n");
 	fflush(stdout);
 	rte_eal_cleanup();
 	return 0;
