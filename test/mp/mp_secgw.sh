@@ -5,8 +5,8 @@
 # (8 queue pairs; the primary's device 4, ipsec-secgw walks ids from 0).
 # Its two net_pcap ports live in the primary (DPDK creates pcap ports in
 # primaries only), which also loads librte_ipsec (ipsec-secgw's SAD tailq
-# must exist group-wide). Port 0 is protected, port 1 unprotected; one
-# AES-128-GCM SA each way, tunnel mode.
+# must exist group-wide). Port 0 is protected, port 1 unprotected; two SAs
+# each way, AES-128-GCM and AES-128-CBC + HMAC-SHA1-96, tunnel mode.
 #
 # Two things of DPDK 22.11 stand in the way, and the test shows each:
 # 1. ipsec-secgw asks every port for RX checksum offloads and net_pcap has
@@ -40,11 +40,16 @@ BAD=16
 
 cat > ep.cfg <<'EOF'
 sp ipv4 out esp protect 5 pri 1 dst 192.168.105.0/24 sport 0:65535 dport 0:65535
+sp ipv4 out esp protect 7 pri 1 dst 192.168.106.0/24 sport 0:65535 dport 0:65535
 sp ipv4 in esp protect 6 pri 1 dst 192.168.55.0/24 sport 0:65535 dport 0:65535
+sp ipv4 in esp protect 8 pri 1 dst 192.168.56.0/24 sport 0:65535 dport 0:65535
 sa out 5 aead_algo aes-128-gcm aead_key 2b:7e:15:16:28:ae:d2:a6:ab:f7:15:88:09:cf:4f:3c:ca:fe:ba:be mode ipv4-tunnel src 172.16.1.5 dst 172.16.2.5
 sa in 6 aead_algo aes-128-gcm aead_key 00:01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e:0f:de:ad:be:ef mode ipv4-tunnel src 172.16.2.6 dst 172.16.1.6
+sa out 7 cipher_algo aes-128-cbc cipher_key 60:3d:eb:10:15:ca:71:be:2b:73:ae:f0:85:7d:77:81 auth_algo sha1-hmac auth_key 01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e:0f:10:11:12:13:14 mode ipv4-tunnel src 172.16.1.7 dst 172.16.2.7
+sa in 8 cipher_algo aes-128-cbc cipher_key 1f:35:2c:07:3b:61:08:d7:2d:98:10:a3:09:14:df:f4 auth_algo sha1-hmac auth_key a1:a2:a3:a4:a5:a6:a7:a8:a9:aa:ab:ac:ad:ae:af:b0:b1:b2:b3:b4 mode ipv4-tunnel src 172.16.2.8 dst 172.16.1.8
 rt ipv4 dst 172.16.2.0/24 port 1
 rt ipv4 dst 192.168.55.0/24 port 0
+rt ipv4 dst 192.168.56.0/24 port 0
 EOF
 /usr/bin/python3 "$ESPPY" make . "$N" "$BAD"
 # primary: a fresh qatsecd with the two pcap ports (ipsec-secgw's fixed
@@ -144,7 +149,7 @@ ok $? "ipsec-secgw claims IPSec as device 0, forwards until SIGINT, and ends cle
 r=$(/usr/bin/python3 "$ESPPY" check . "$N")
 echo "$r" | sed 's/^/# /'
 echo "$r" | grep -q "^outbound: $N of $N ESP packets decrypt .* $N sent"
-ok $? "outbound: $N packets out as ESP of SA 5 that an independent ESP decrypts to what came in"
+ok $? "outbound: $N packets out as ESP of SAs 5 (GCM) and 7 (CBC+HMAC-SHA1) that an independent ESP decrypts to what came in"
 fails=$(grep -c "esp_inbound_post() failed crypto op" secgw.log)
 echo "$r" | grep -q "^inbound: $N of $N good ESP packets came out decrypted, $N packets out in all (0 unexpected)" &&
 	[ "$fails" -eq "$BAD" ]
