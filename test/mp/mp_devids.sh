@@ -37,6 +37,7 @@ real=$(tel /qatsec/section,IPsec_INT_0 | /usr/bin/python3 -c \
 ok $? "the primary made IPsec_INT_0 device 4 (got '$real'): the case that needs an alias"
 
 # The holder, kept started while the primary and its telemetry are asked.
+# shellcheck disable=SC2046
 (cd "$WORK" && env LD_LIBRARY_PATH="$QATSEC_BUILD/drivers/crypto/qatsec" \
 	VISIBLE_USE=1 VISIBLE_HOLD=5 "$QATSEC_BUILD/test/mp_visible" \
 	$(secondary_eal 1) -d librte_crypto_qatsec.so \

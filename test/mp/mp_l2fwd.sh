@@ -30,7 +30,7 @@ N=64
 # reading INPUT (copied to i0.pcap), l2fwd-crypto until it has sent as
 # many packets as it received from the whole file, then SIGINT.
 run() {
-	local name=$1 input=$2 n pid rc i
+	local name=$1 input=$2 n pid rc
 	shift 2
 	[ -z "$PRIMARY_PID" ] || stop_primary > /dev/null
 	dr_remove_files "$PREFIX"
@@ -44,7 +44,7 @@ run() {
 		-d librte_crypto_qatsec.so --vdev 'crypto_qatsec,section=IPSec' -- \
 		-p 0x1 --no-mac-updating -T 1 "$@" > "$name.log" 2>&1 &
 	pid=$!
-	for i in $(seq 600); do
+	for _ in $(seq 600); do
 		grep -q "^Total packets sent: *$n\$" "$name.log" && break
 		alive "$pid" || break
 		sleep 0.1
