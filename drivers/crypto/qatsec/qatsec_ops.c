@@ -139,23 +139,6 @@ qatsec_qp_release_op(struct rte_cryptodev *dev, uint16_t qp_id)
 	return 0;
 }
 
-void
-qatsec_section_dev_stop(uint32_t section)
-{
-	int id = qatsec_tbl_sec_shared(qatsec_table())[section].dev_id;
-	struct rte_cryptodev *dev;
-	uint16_t q;
-
-	if (id < 0)
-		return;
-	dev = rte_cryptodev_pmd_get_dev(id);
-	if (dev->data->dev_started)
-		rte_cryptodev_stop(id);
-	for (q = 0; q < dev->data->nb_queue_pairs &&
-			dev->data->queue_pairs != NULL; q++)
-		dev->data->queue_pairs[q] = NULL;
-}
-
 static int
 qatsec_dev_close(struct rte_cryptodev *dev)
 {

@@ -337,33 +337,6 @@ secondary_args(struct qatsec_args *a)
 	return 0;
 }
 
-/* Make a device invisible to this process only. Releasing the slot hides
- * it from rte_cryptodev_count(); marking it attached again, behind a
- * device whose driver has another name, keeps the slot (so later devices
- * keep the primary's indexes) and hides it from devices_get(). It still
- * answers the session size, which applications ask every id for.
- */
-static const struct rte_driver hidden_drv = {
-	.name = QATSEC_DRIVER_NAME_STR "_hidden",
-};
-static struct rte_device hidden_device = {
-	.name = QATSEC_DRIVER_NAME_STR "_hidden",
-	.driver = &hidden_drv,
-};
-static struct rte_cryptodev_ops hidden_ops;
-
-static void
-hide_device(struct rte_cryptodev *dev)
-{
-	hidden_ops.sym_session_get_size = qatsec_dev_ops.sym_session_get_size;
-	hidden_ops.dev_infos_get = qatsec_dev_ops.dev_infos_get;
-	dev->dev_ops = NULL;
-	rte_cryptodev_pmd_release_device(dev);
-	dev->dev_ops = &hidden_ops;
-	dev->device = &hidden_device;
-	dev->attached = RTE_CRYPTODEV_ATTACHED;
-}
-
 static int
 probe_secondary(struct rte_vdev_device *vdev)
 {
@@ -401,15 +374,13 @@ probe_secondary(struct rte_vdev_device *vdev)
 	ret = qatsec_claim(a.section, a.wait_ms, &held);
 	if (ret < 0)
 		return ret;
-	for (i = 0; i < t->nb_sections; i++) {
-		int id = qatsec_tbl_sec_shared(t)[i].dev_id;
-
-		if (id >= 0 && i != held)
-			hide_device(rte_cryptodev_pmd_get_dev(id));
-	}
-	QATSEC_LOG(NOTICE, "pid %d holds section %s: device %s",
-		(int)getpid(), qatsec_tbl_sections(t)[held].name,
-		rte_cryptodev_name_get(qatsec_tbl_sec_shared(t)[held].dev_id));
+	/* Applications walk ids from 0: the claimed section alone, first. */
+	ret = qatsec_view_only(held);
+	if (ret < 0)
+		return ret;
+	QATSEC_LOG(NOTICE, "pid %d holds section %s: device %d, %s",
+		(int)getpid(), qatsec_tbl_sections(t)[held].name, ret,
+		rte_cryptodev_name_get(ret));
 	return 0;
 }
 
@@ -466,9 +437,9 @@ teardown(struct rte_vdev_device *vdev)
 		if (id < 0)
 			continue;
 		dev = rte_cryptodev_pmd_get_dev(id);
-		/* Hidden devices are not ours to release either. */
+		/* Hidden slots are released already (qatsec_view_reset). */
 		if (dev == NULL || dev->device != &vdev->device ||
-				!dev->attached)
+				!dev->attached || qatsec_view_hidden(dev))
 			continue;
 		if (!primary)
 			dev->dev_ops = NULL;
@@ -476,6 +447,7 @@ teardown(struct rte_vdev_device *vdev)
 			rte_cryptodev_stop(id);
 		rte_cryptodev_pmd_destroy(dev);
 	}
+	qatsec_view_reset();
 	if (primary) {
 		qatsec_claim_bypass_ownership(false);
 		qatsec_table_free(t);

@@ -31,10 +31,19 @@ extern struct rte_cryptodev_ops qatsec_dev_ops;
  */
 void qatsec_dev_burst_set(struct rte_cryptodev *dev, bool serve);
 
+/* The section devices as this process sees them (qatsec_view.c). */
 /* Stop section's device in this process's view and forget its queue
  * pairs (the claim layer's stop hook).
  */
 void qatsec_section_dev_stop(uint32_t section);
+/* section's device id in this process, -1 if this process hides it. */
+int qatsec_view_local_id(uint32_t section);
+/* Show section alone (a secondary's devargs claim); returns its id. */
+int qatsec_view_only(uint32_t section);
+/* Forget the hidden slots and the alias (teardown, after the devices). */
+void qatsec_view_reset(void);
+/* dev is a slot this process hides. */
+bool qatsec_view_hidden(const struct rte_cryptodev *dev);
 
 /* What the registered engines serve, merged (process-local, built on
  * first use), and the feature flags they add.

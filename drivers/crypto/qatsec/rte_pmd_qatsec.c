@@ -9,6 +9,7 @@
 
 #include "rte_pmd_qatsec.h"
 #include "qatsec_claim.h"
+#include "qatsec_pmd_private.h"
 
 int
 rte_pmd_qatsec_user_start(const char *name, uint32_t wait_ms,
@@ -31,7 +32,7 @@ rte_pmd_qatsec_user_start(const char *name, uint32_t wait_ms,
 	memset(claim, 0, sizeof(*claim));
 	rte_strscpy(claim->section, s->name, sizeof(claim->section));
 	rte_strscpy(claim->user, s->user, sizeof(claim->user));
-	claim->dev_id = qatsec_tbl_sec_shared(t)[section].dev_id;
+	claim->dev_id = qatsec_view_local_id(section);
 	for (k = s->first_inst; k < s->first_inst + s->nb_inst &&
 			n < RTE_PMD_QATSEC_MAX_QP; k++) {
 		struct rte_pmd_qatsec_instance *ci = &claim->instances[n];
@@ -71,7 +72,7 @@ rte_pmd_qatsec_section_info(uint32_t idx,
 	memset(info, 0, sizeof(*info));
 	rte_strscpy(info->name, s->name, sizeof(info->name));
 	rte_strscpy(info->user, s->user, sizeof(info->user));
-	info->dev_id = ss->dev_id;
+	info->dev_id = qatsec_view_local_id(idx);
 	info->nb_instances = s->nb_cy;
 	info->owner_pid = __atomic_load_n(&ss->owner_pid, __ATOMIC_ACQUIRE);
 	if (info->owner_pid != 0) {

@@ -36,7 +36,7 @@ struct rte_pmd_qatsec_instance {
 struct rte_pmd_qatsec_claim {
 	char section[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< e.g. SSL_DEV0_INT_0 */
 	char user[RTE_PMD_QATSEC_NAME_MAX + 1];		/**< e.g. SSL */
-	int dev_id;					/**< its cryptodev */
+	int dev_id;		/**< its cryptodev in this process (0 in a devargs claimer) */
 	uint16_t nb_instances;
 	struct rte_pmd_qatsec_instance instances[RTE_PMD_QATSEC_MAX_QP];
 };
@@ -72,7 +72,7 @@ int rte_pmd_qatsec_user_stop(void);
 struct rte_pmd_qatsec_section_info {
 	char name[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< internal section */
 	char user[RTE_PMD_QATSEC_NAME_MAX + 1];	/**< user section */
-	int dev_id;				/**< -1: no crypto instance */
+	int dev_id;	/**< in this process; -1: no crypto instance, or hidden here */
 	uint16_t nb_instances;
 	uint32_t owner_pid;			/**< 0: free */
 	char owner_name[RTE_PMD_QATSEC_PROC_NAME_LEN];
