@@ -70,7 +70,7 @@ echo "$d0" | sed 's/^/#   /'
 	echo "$d0" | grep -q -- "-- name (crypto_qatsec_IPsec_INT_0)" &&
 	echo "$d0" | grep -q -- "-- driver (crypto_qatsec)" &&
 	echo "$d0" | grep -q -- "-- queue pairs (8)" &&
-	echo "$d0" | grep -q -- "+ symmetric (y), asymmetric (n)" &&
+	echo "$d0" | grep -q -- "+ symmetric (y), asymmetric (y)" &&
 	echo "$d0" | grep -q -- "+ enqueue count (0) error (0)"
 ok $? "proc-info with section=IPSec: one device, device 0, IPsec_INT_0, driver crypto_qatsec, the shared 8 queue pairs, stats read (rc $rc, $n devices)"
 grep -q "claim: section IPsec_INT_0 .* (dpdk-proc-info)" "$WORK/primary.log" &&
