@@ -76,12 +76,34 @@ fetch_sdk_headers() {
 		return
 	fi
 	[ "$(id -u)" -eq 0 ] || die "sdk: fetching Debian's dpdk source needs apt as root"
-	say "sdk: fetching Debian source package dpdk=$pkgver for $ver headers"
-	local work lists srclist
-	work=$(mktemp -d)
-	lists=$work/lists
+	dpdk_orig "$pkgver"
+	local tdir
+	tdir=$(dpdk_extract "$ver" "*/${sdk_headers[0]}" "*/${sdk_headers[1]}" \
+		"*/${sdk_headers[2]}" '*/app/test-crypto-perf/data/*')
+	mkdir -p "$inc" "$sdkdir/$pkgver/perf-data"
+	for h in "${sdk_headers[@]}"; do
+		cp "$tdir/$h" "$inc/"
+	done
+	cp -r "$tdir/app/test-crypto-perf/data/." "$sdkdir/$pkgver/perf-data/"
+	echo "$ver" > "$inc/.version"
+	say "sdk: headers for DPDK $ver in $inc"
+	sdk_include=$inc
+}
+
+# Debian's source package of exactly the installed DPDK, downloaded once per
+# run into a temp dir (removed when the (sub)shell exits); sets dpdk_orig_tar.
+dpdk_work=
+dpdk_orig_tar=
+dpdk_orig() {
+	local pkgver=$1
+	[ -z "$dpdk_orig_tar" ] || return 0
+	say "dpdk source: fetching Debian source package dpdk=$pkgver"
+	local lists srclist
+	dpdk_work=$(mktemp -d)
+	trap 'rm -rf "$dpdk_work"' EXIT
+	lists=$dpdk_work/lists
 	mkdir -p "$lists/partial"
-	srclist=$work/sources.list
+	srclist=$dpdk_work/sources.list
 	# Reuse the machine's own configured Debian archives, as deb-src.
 	{
 		grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list || true
@@ -96,36 +118,63 @@ fetch_sdk_headers() {
 			' "$f"
 		done
 	} | grep -E 'debian' | sed 's/^deb /deb-src /' | sort -u > "$srclist"
-	[ -s "$srclist" ] || die "sdk: no Debian archive configured in /etc/apt to take deb-src from"
+	[ -s "$srclist" ] || die "dpdk source: no Debian archive configured in /etc/apt to take deb-src from"
 	apt-get update -q -o APT::Sandbox::User=root -o Dir::Etc::SourceList="$srclist" -o Dir::Etc::SourceParts=/dev/null \
 		-o Dir::State::Lists="$lists" >/dev/null ||
-		die "sdk: apt-get update of the deb-src list failed"
-	(cd "$work" && apt-get source --download-only -q -o APT::Sandbox::User=root \
+		die "dpdk source: apt-get update of the deb-src list failed"
+	(cd "$dpdk_work" && apt-get source --download-only -q -o APT::Sandbox::User=root \
 		-o Dir::Etc::SourceList="$srclist" -o Dir::Etc::SourceParts=/dev/null \
 		-o Dir::State::Lists="$lists" "dpdk=$pkgver" >/dev/null) ||
-		die "sdk: apt-get source dpdk=$pkgver failed (is that version still in the archive?)"
-	local orig
-	orig=$(ls "$work"/dpdk_*.orig.tar.* 2>/dev/null | head -n 1)
-	[ -n "$orig" ] || die "sdk: no .orig tarball downloaded"
-	local tdir=$work/x
-	mkdir -p "$tdir"
-	# Extract only what we need: the three headers and the crypto-perf vector files.
-	tar -xf "$orig" -C "$tdir" --wildcards --strip-components=1 \
-		"*/${sdk_headers[0]}" "*/${sdk_headers[1]}" "*/${sdk_headers[2]}" \
-		'*/app/test-crypto-perf/data/*' '*/VERSION' ||
-		die "sdk: extracting headers from $orig failed"
+		die "dpdk source: apt-get source dpdk=$pkgver failed (is that version still in the archive?)"
+	dpdk_orig_tar=$(ls "$dpdk_work"/dpdk_*.orig.tar.* 2>/dev/null | head -n 1)
+	[ -n "$dpdk_orig_tar" ] || die "dpdk source: no .orig tarball downloaded"
+}
+
+# Extracts only the members matching the given wildcards (and VERSION) into a
+# fresh directory under the temp dir, checks the version, prints the dir.
+dpdk_extract() {
+	local ver=$1
+	shift
+	local tdir
+	tdir=$(mktemp -d "$dpdk_work/x.XXXX")
+	tar -xf "$dpdk_orig_tar" -C "$tdir" --wildcards --strip-components=1 \
+		"$@" '*/VERSION' >&2 ||
+		die "dpdk source: extracting $* from $dpdk_orig_tar failed"
 	local srcver
 	srcver=$(cat "$tdir/VERSION")
-	[ "$srcver" = "$ver" ] || die "sdk: source version $srcver differs from installed libdpdk $ver"
-	mkdir -p "$inc" "$sdkdir/$pkgver/perf-data"
-	for h in "${sdk_headers[@]}"; do
-		cp "$tdir/$h" "$inc/"
+	[ "$srcver" = "$ver" ] || die "dpdk source: version $srcver differs from installed libdpdk $ver"
+	echo "$tdir"
+}
+
+# DPDK's own cryptodev unit tests (app/test of the installed version),
+# rebuilt out of tree by test/dpdk; never committed. Sets dpdk_test_src.
+dpdk_test_files=('app/test/test.c' 'app/test/test.h' 'app/test/commands.c'
+	'app/test/test_cryptodev*.c' 'app/test/test_cryptodev*.h'
+	'app/test/test_pdump.h' 'lib/eal/include/rte_test.h')
+
+fetch_test_sources() {
+	local ver pkgver dir
+	ver=$(pkg-config --modversion libdpdk) || die "pkg-config cannot find libdpdk"
+	pkgver=$(dpkg-query -W -f='${Version}' libdpdk-dev)
+	dir=$sdkdir/$pkgver/dpdk-test
+	if [ -f "$dir/app/test/test_cryptodev.c" ] && [ -f "$dir/lib/eal/include/rte_test.h" ] &&
+			[ "$(cat "$dir/.version" 2>/dev/null)" = "$ver" ]; then
+		say "dpdk test sources: DPDK $ver app/test already in $dir"
+		return
+	fi
+	[ "$(id -u)" -eq 0 ] || die "fetching Debian's dpdk source needs apt as root"
+	dpdk_orig "$pkgver"
+	local tdir pats=() f
+	for f in "${dpdk_test_files[@]}"; do
+		pats+=("*/$f")
 	done
-	cp -r "$tdir/app/test-crypto-perf/data/." "$sdkdir/$pkgver/perf-data/"
-	echo "$ver" > "$inc/.version"
-	rm -rf "$work"
-	say "sdk: headers for DPDK $ver in $inc"
-	sdk_include=$inc
+	tdir=$(dpdk_extract "$ver" "${pats[@]}")
+	rm -rf "$dir"
+	mkdir -p "$dir/app/test" "$dir/lib/eal/include"
+	cp "$tdir"/app/test/* "$dir/app/test/"
+	cp "$tdir/lib/eal/include/rte_test.h" "$dir/lib/eal/include/"
+	echo "$ver" > "$dir/.version"
+	say "dpdk test sources: DPDK $ver app/test in $dir ($(ls "$dir/app/test" | wc -l) files)"
 }
 
 setup_hugepages() {
@@ -150,10 +199,13 @@ setup_hugepages() {
 }
 
 configure_build() {
-	local opts=("$@")
-	[ -z "$sdk_include" ] || opts=(-Ddpdk_sdk_include="$sdk_include" "$@")
+	local opts=(-Ddpdk_test_src="$dpdk_test_src" "$@")
+	[ -z "$sdk_include" ] || opts=(-Ddpdk_sdk_include="$sdk_include" "${opts[@]}")
 	if [ -f "$builddir/build.ninja" ]; then
-		meson configure "$builddir" "${opts[@]}" >/dev/null
+		# --reconfigure (not meson configure): also knows options added
+		# to meson_options.txt since the build dir was made.
+		meson setup --reconfigure "$builddir" "$top" "${opts[@]}" >/dev/null ||
+			die "meson reconfigure failed (see $builddir/meson-logs/meson-log.txt)"
 	else
 		meson setup "$builddir" "$top" "${opts[@]}" >/dev/null ||
 			die "meson setup failed (see $builddir/meson-logs/meson-log.txt)"
@@ -165,6 +217,17 @@ configure_build() {
 install_packages
 sdk_include=
 fetch_sdk_headers
+# Without the app/test sources the build goes on (in a subshell: a failure
+# stops only this step); the 'dpdk' meson suite then fails loudly.
+set +e
+(set -e; fetch_test_sources)
+rc=$?
+set -e
+dpdk_test_src=$sdkdir/$(dpkg-query -W -f='${Version}' libdpdk-dev)/dpdk-test
+if [ $rc -ne 0 ] || [ ! -f "$dpdk_test_src/.version" ]; then
+	say "WARNING: DPDK's app/test sources could not be extracted (see above): the 'dpdk' test suite will report a loud skip (a failure for devtools/run test)"
+	dpdk_test_src=
+fi
 setup_hugepages
 configure_build "$@"
 say "done"

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * qatsec engine openssl_sym: its capabilities, this process's fetched
+ * OpenSSL algorithms, and its registration behind the engine seam.
+ * qatsec_ossl_session_configure() validates xforms against this very
+ * table, so what is listed here is exactly what a session can be made for.
+ */
+#include <pthread.h>
+
+#include <openssl/core_names.h>
+
+#include "qatsec_ossl.h"
+
+#define QR(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
+
+#define QOSSL_CAP_CIPHER(alg, blk, key, iv, du) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
+		.cipher = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .iv_size = iv, .dataunit_set = (du) } } }
+
+#define QOSSL_CAP_AUTH(alg, blk, key, dig) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AUTH, \
+		.auth = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .digest_size = dig, \
+			.aad_size = QR(0, 0, 0), .iv_size = QR(0, 0, 0) } } }
+
+#define QOSSL_HASH(alg, blk, dig) \
+	QOSSL_CAP_AUTH(alg, blk, QR(0, 0, 0), QR(1, dig, 1))
+/* HMAC keys longer than the block are hashed first (RFC 2104). */
+#define QOSSL_HMAC(alg, blk, dig) \
+	QOSSL_CAP_AUTH(alg, blk, QR(1, 65535, 1), QR(1, dig, 1))
+
+const struct rte_cryptodev_capabilities qatsec_ossl_capabilities[] = {
+	/* Key: both AES keys (IEEE 1619). Data units: the whole region, or
+	 * any of these sizes, the tweak counting up per unit.
+	 */
+	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_XTS, 16, QR(32, 64, 32),
+		QR(16, 16, 0), RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_512_BYTES |
+		RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_4096_BYTES |
+		RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_1_MEGABYTES),
+	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_ECB, 16, QR(16, 16, 0),
+		QR(0, 0, 0), 0),
+	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CBC, 16, QR(16, 16, 0),
+		QR(16, 16, 0), 0),
+	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CTR, 16, QR(16, 16, 0),
+		QR(16, 16, 0), 0),
+	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_224, 144, 28),
+	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_256, 136, 32),
+	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_384, 104, 48),
+	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_512, 72, 64),
+	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_224_HMAC, 144, 28),
+	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_256_HMAC, 136, 32),
+	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_384_HMAC, 104, 48),
+	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_512_HMAC, 72, 64),
+	QOSSL_HASH(RTE_CRYPTO_AUTH_SM3, 64, 32),
+	/* Every AES key size and any AAD length: ipsec-mb 1.3 has CCM-128
+	 * and -256 with AAD <= 46 only; routed first, it keeps those.
+	 */
+	{ .op = RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+	  .sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AEAD,
+		.aead = { .algo = RTE_CRYPTO_AEAD_AES_CCM, .block_size = 16,
+			.key_size = QR(16, 32, 8), .digest_size = QR(4, 16, 2),
+			.aad_size = QR(0, 65535, 1), .iv_size = QR(7, 13, 1) } } },
+	{ .op = RTE_CRYPTO_OP_TYPE_UNDEFINED },
+};
+
+static const char *const qatsec_ossl_cipher_names[QOC_MAX] = {
+	[QOC_XTS128] = "AES-128-XTS",
+	[QOC_XTS256] = "AES-256-XTS",
+	[QOC_SM4_ECB] = "SM4-ECB",
+	[QOC_SM4_CBC] = "SM4-CBC",
+	[QOC_SM4_CTR] = "SM4-CTR",
+	[QOC_CCM128] = "AES-128-CCM",
+	[QOC_CCM192] = "AES-192-CCM",
+	[QOC_CCM256] = "AES-256-CCM",
+};
+
+static const char *const qatsec_ossl_md_names[QOH_MAX] = {
+	[QOH_SHA3_224] = "SHA3-224",
+	[QOH_SHA3_256] = "SHA3-256",
+	[QOH_SHA3_384] = "SHA3-384",
+	[QOH_SHA3_512] = "SHA3-512",
+	[QOH_SM3] = "SM3",
+};
+
+/* Fetched once per process (fetching per op costs a provider lookup);
+ * process-local, like every OpenSSL object of this engine.
+ */
+static EVP_CIPHER *qatsec_ossl_ciphers[QOC_MAX];
+static EVP_MD *qatsec_ossl_mds[QOH_MAX];
+static EVP_MAC *qatsec_ossl_mac;
+static pthread_once_t qatsec_ossl_once = PTHREAD_ONCE_INIT;
+
+static void
+qatsec_ossl_fetch(void)
+{
+	unsigned int i;
+
+	for (i = 1; i < QOC_MAX; i++)
+		qatsec_ossl_ciphers[i] = EVP_CIPHER_fetch(NULL,
+			qatsec_ossl_cipher_names[i], NULL);
+	for (i = 1; i < QOH_MAX; i++)
+		qatsec_ossl_mds[i] = EVP_MD_fetch(NULL,
+			qatsec_ossl_md_names[i], NULL);
+	qatsec_ossl_mac = EVP_MAC_fetch(NULL, OSSL_MAC_NAME_HMAC, NULL);
+}
+
+const EVP_CIPHER *
+qatsec_ossl_cipher(unsigned int c)
+{
+	pthread_once(&qatsec_ossl_once, qatsec_ossl_fetch);
+	return c > QOC_NONE && c < QOC_MAX ? qatsec_ossl_ciphers[c] : NULL;
+}
+
+const EVP_MD *
+qatsec_ossl_md(unsigned int h)
+{
+	pthread_once(&qatsec_ossl_once, qatsec_ossl_fetch);
+	return h > QOH_NONE && h < QOH_MAX ? qatsec_ossl_mds[h] : NULL;
+}
+
+EVP_MAC *
+qatsec_ossl_hmac(void)
+{
+	pthread_once(&qatsec_ossl_once, qatsec_ossl_fetch);
+	return qatsec_ossl_mac;
+}
+
+static const struct qatsec_engine qatsec_ossl_engine = {
+	.name = "openssl-sym",
+	.id = QATSEC_ENGINE_OPENSSL_SYM,
+	.op_type = RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+	.capabilities = qatsec_ossl_capabilities,
+	.feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
+		RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
+		RTE_CRYPTODEV_FF_IN_PLACE_SGL |
+		RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
+		RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
+		RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
+		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT,
+	.session_size = qatsec_ossl_session_size,
+	.session_configure = qatsec_ossl_session_configure,
+	.session_clear = qatsec_ossl_session_clear,
+	.process = qatsec_ossl_process,
+};
+
+RTE_INIT(qatsec_ossl_engine_register)
+{
+	qatsec_engine_register(&qatsec_ossl_engine);
+}
