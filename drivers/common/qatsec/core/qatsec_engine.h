@@ -71,6 +71,14 @@ void qatsec_engine_register(const struct qatsec_engine *e);
 /* The engine registered with id, or NULL. */
 const struct qatsec_engine *qatsec_engine_get(unsigned int id);
 
+/* Ops no engine's session routes: sessionless symmetric ops are computed
+ * on a session of the calling thread's own, made by the first symmetric
+ * engine that accepts the op's xform; any other op fails with
+ * INVALID_SESSION. Every op gets its final status; returns how many did
+ * not succeed.
+ */
+int qatsec_engine_sessionless(struct rte_crypto_op **ops, uint16_t n);
+
 /* The session private data of op, or NULL when it has none to read
  * (sessionless, no session, or an op type no engine serves).
  */

@@ -21,6 +21,7 @@ static const struct qatsec_engine qatsec_ipsecmb_engine = {
 		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT |
 		RTE_CRYPTODEV_FF_NON_BYTE_ALIGNED_DATA |
 		RTE_CRYPTODEV_FF_DIGEST_ENCRYPTED |
+		RTE_CRYPTODEV_FF_SYM_SESSIONLESS |
 		RTE_CRYPTODEV_FF_CPU_AESNI,
 	.session_size = qatsec_sym_session_size,
 	.session_configure = qatsec_sym_session_configure,
