@@ -33,6 +33,8 @@
 #define NO_COMPAT_IMB_API_053
 #include <intel-ipsec-mb.h>
 
+#include "qatsec_app.h"
+
 #define MAX_BURST	IMB_MAX_BURST_SIZE
 #define AAD_LEN		16
 #define TAG_MAX		32
@@ -469,7 +471,9 @@ usage(FILE *f)
 	unsigned int i;
 
 	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]\n"
-		"                      [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]\ncells:");
+		"                      [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]\n"
+		"The intel-ipsec-mb ceiling of one cell on one core (no DPDK): Mops/s of\n"
+		"the fastest API. --help, --version.\ncells:");
 	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
 		fprintf(f, " %s", cells[i].name);
 	fprintf(f, "\napis:");
@@ -497,6 +501,7 @@ main(int argc, char **argv)
 	double best = 0, r;
 	int o, cpu = -1;
 
+	qatsec_app_info_opts(argc, argv, "qatsec-ceiling", usage);
 	b.burst = 32;
 	b.arch = "auto";
 	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {

@@ -21,6 +21,17 @@
 #include <rte_eal.h>
 
 #include "rte_pmd_qatsec.h"
+#define QATSEC_APP_WITH_DPDK
+#include "qatsec_app.h"
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: qatsec-claimlat [EAL options] -- --section NAME [--rounds N] [--warmup N]\n"
+		"A secondary of a running qatsecd: claims and releases a section of user\n"
+		"section NAME round after round and prints the percentiles (ns) of the\n"
+		"round trip, the claim and the release. --help, --version.\n");
+}
 
 static int
 cmp_u64(const void *a, const void *b)
@@ -63,9 +74,10 @@ main(int argc, char **argv)
 	uint64_t *rt, *cl, *rel, t0, t1, t2, hz;
 	int ret, o;
 
+	qatsec_app_info_opts(argc, argv, "qatsec-claimlat", usage);
 	ret = rte_eal_init(argc, argv);
 	if (ret < 0) {
-		fprintf(stderr, "qatsec-claimlat: EAL init failed\n");
+		fprintf(stderr, "qatsec-claimlat: EAL init failed (is qatsecd running with this --file-prefix? --proc-type=secondary given?)\n");
 		return 1;
 	}
 	argc -= ret;
@@ -76,7 +88,7 @@ main(int argc, char **argv)
 		case 'r': rounds = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'w': warmup = (unsigned int)strtoul(optarg, NULL, 10); break;
 		default:
-			fprintf(stderr, "usage: qatsec-claimlat [EAL] -- --section NAME [--rounds N] [--warmup N]\n");
+			usage(stderr);
 			return 2;
 		}
 	}

@@ -10,7 +10,8 @@
  * keeps the claim N more seconds (or until SIGINT/SIGTERM), for tests that
  * need a holder; --claim-at delays the claim to a wall-clock instant, so
  * that processes started one by one still race for sections at once.
- * Exit: 0 ok, 1 crypto or setup failure, 3 no section could be claimed.
+ * Exit: 0 ok, 1 crypto or setup failure, 2 usage, 3 no section could be
+ * claimed.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -32,6 +33,8 @@
 #include <rte_random.h>
 
 #include "rte_pmd_qatsec.h"
+#define QATSEC_APP_WITH_DPDK
+#include "qatsec_app.h"
 
 #define BURST		32
 #define OPS_PER_QP	(2 * BURST)
@@ -292,148 +295,272 @@ run_traffic(const struct rte_pmd_qatsec_claim *cl, void *sess,
 	return 0;
 }
 
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+		"usage: qatsec-worker [EAL options] -- --section NAME [--seconds N]\n"
+		"           [--algo gcm|cbc-sha1] [--size BYTES] [--wait MS] [--hold N]\n"
+		"           [--claim-at UNIX_MS]\n"
+		"A DPDK secondary of a running qatsecd: claims an internal section of\n"
+		"user section NAME, runs AES-128 traffic on each of its instances, checks\n"
+		"samples against OpenSSL, prints a RESULT line and releases the section.\n"
+		"  --seconds N     traffic time (default 2; 0: claim only)\n"
+		"  --algo          gcm (default) or cbc-sha1 (AES-CBC + HMAC-SHA1)\n"
+		"  --size BYTES    payload, <= 8192 (cbc-sha1: a multiple of 16)\n"
+		"  --wait MS       wait that long for a section to free up\n"
+		"  --hold N        keep the claim N more seconds (or until SIGTERM)\n"
+		"  --claim-at MS   claim at that wall-clock instant (races in tests)\n"
+		"  --help, --version\n"
+		"EAL options: --proc-type=secondary --no-pci and the primary's\n"
+		"--file-prefix (qatsecd.service uses qatsec). See qatsec-worker(1).\n"
+		"Exit: 0 ok, 1 crypto or setup failure, 2 usage, 3 no free section.\n");
+}
+
+/* What a run holds, so that one function releases it whatever failed. */
+struct worker {
+	struct rte_pmd_qatsec_claim *cl;
+	struct rte_mempool *mbp, *opp, *sp;
+	struct rte_crypto_op **ops;
+	void *sess;
+	int nb_ops;
+	bool started;
+	struct run r;
+};
+
+static void
+wait_claim_instant(void)
+{
+	struct timespec now;
+	uint64_t ms;
+
+	if (cfg.claim_at_ms == 0)
+		return;
+	clock_gettime(CLOCK_REALTIME, &now);
+	ms = (uint64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+	if (ms < cfg.claim_at_ms)
+		usleep((cfg.claim_at_ms - ms) * 1000);
+}
+
+/* Returns the exit status to give when the claim fails, 0 when held. */
+static int
+claim_section(struct worker *w)
+{
+	int ret, i;
+
+	wait_claim_instant();
+	ret = rte_pmd_qatsec_user_start(cfg.section, cfg.wait_ms, w->cl);
+	if (ret < 0) {
+		fprintf(stderr, "qatsec-worker: pid %d cannot claim a '%s' section: %s%s\n",
+			(int)getpid(), cfg.section, strerror(-ret),
+			ret == -ENOSPC ? " (all are held; see the holders above, "
+			"or qatsec-ctl status; --wait MS waits for one)" :
+			ret == -ENODEV ? " (no qatsec table in this group: is qatsecd "
+			"running with this --file-prefix?)" : "");
+		return ret == -ENOSPC ? 3 : 1;
+	}
+	printf("qatsec-worker: pid %d holds %s (%s), %u instances:",
+		(int)getpid(), w->cl->section,
+		rte_cryptodev_name_get(w->cl->dev_id), w->cl->nb_instances);
+	for (i = 0; i < w->cl->nb_instances; i++)
+		printf(" dev%u:%s", w->cl->instances[i].endpoint,
+			w->cl->instances[i].name);
+	printf("\n");
+	fflush(stdout);
+	return 0;
+}
+
+static void
+random_keys(void)
+{
+	unsigned int i;
+
+	rte_srand(getpid() ^ rte_get_timer_cycles());
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)rte_rand();
+	for (i = 0; i < sizeof(auth_key); i++)
+		auth_key[i] = (uint8_t)rte_rand();
+}
+
+/* Pools named after the pid: several workers share one group. */
+static int
+create_pools(struct worker *w)
+{
+	char name[64];
+	int pid = (int)getpid();
+
+	w->nb_ops = w->cl->nb_instances * OPS_PER_QP;
+	snprintf(name, sizeof(name), "wk%d_mb", pid);
+	w->mbp = rte_pktmbuf_pool_create(name, w->nb_ops + 64, 0, 0,
+		RTE_PKTMBUF_HEADROOM + cfg.size + 64, SOCKET_ID_ANY);
+	snprintf(name, sizeof(name), "wk%d_op", pid);
+	w->opp = rte_crypto_op_pool_create(name, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+		w->nb_ops + 64, 0, 64, SOCKET_ID_ANY);
+	snprintf(name, sizeof(name), "wk%d_ss", pid);
+	w->sp = rte_cryptodev_sym_session_pool_create(name, 4,
+		rte_cryptodev_sym_get_private_session_size(w->cl->dev_id), 0, 0,
+		SOCKET_ID_ANY);
+	w->ops = calloc(w->nb_ops, sizeof(*w->ops));
+	return w->mbp && w->opp && w->sp && w->ops ? 0 : -1;
+}
+
+/* One queue pair per instance of the section, then started. */
+static int
+start_device(struct worker *w)
+{
+	struct rte_cryptodev_config dc = { .socket_id = SOCKET_ID_ANY };
+	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 512 };
+	uint16_t q;
+
+	dc.nb_queue_pairs = w->cl->nb_instances;
+	qc.mp_session = w->sp;
+	if (rte_cryptodev_configure(w->cl->dev_id, &dc) < 0)
+		return -1;
+	for (q = 0; q < w->cl->nb_instances; q++)
+		if (rte_cryptodev_queue_pair_setup(w->cl->dev_id, q, &qc,
+				SOCKET_ID_ANY) < 0)
+			return -1;
+	if (rte_cryptodev_start(w->cl->dev_id) < 0)
+		return -1;
+	w->started = true;
+	return 0;
+}
+
+static int
+prepare_ops(struct worker *w)
+{
+	int i;
+
+	w->sess = make_session(w->cl->dev_id, w->sp);
+	if (w->sess == NULL ||
+			rte_crypto_op_bulk_alloc(w->opp,
+				RTE_CRYPTO_OP_TYPE_SYMMETRIC, w->ops,
+				w->nb_ops) != (unsigned int)w->nb_ops)
+		return -1;
+	for (i = 0; i < w->nb_ops; i++) {
+		w->ops[i]->sym->m_src = rte_pktmbuf_alloc(w->mbp);
+		if (w->ops[i]->sym->m_src == NULL)
+			return -1;
+		rte_pktmbuf_append(w->ops[i]->sym->m_src,
+			cfg.size + digest_len());
+		fill_op(w->ops[i], w->sess);
+	}
+	return 0;
+}
+
+static void
+print_result(const struct worker *w, double secs)
+{
+	const struct run *r = &w->r;
+
+	printf("RESULT section=%s pid=%d instances=%u algo=%s size=%u ops=%" PRIu64
+		" mops=%.3f gbps=%.3f checked=%" PRIu64 " mismatched=%" PRIu64
+		" bad_status=%" PRIu64 "\n",
+		w->cl->section, (int)getpid(), w->cl->nb_instances,
+		cfg.algo == ALGO_GCM ? "aes128-gcm" : "aes128-cbc+hmac-sha1",
+		cfg.size, r->ops, r->ops / secs / 1e6,
+		r->ops * cfg.size * 8.0 / secs / 1e9, r->checked, r->mismatched,
+		r->bad_status);
+	fflush(stdout);
+}
+
+static void
+hold_claim(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < cfg.hold * 10 && !quit; i++)
+		usleep(100 * 1000);
+}
+
+/* Traffic on the claimed section; 0 when every sample verified. */
+static int
+run_section(struct worker *w)
+{
+	uint64_t t0, t1;
+
+	if (start_device(w) < 0 || prepare_ops(w) < 0)
+		return -1;
+	t0 = rte_get_timer_cycles();
+	if (run_traffic(w->cl, w->sess, w->ops, &w->r) < 0)
+		w->r.bad_status++;
+	t1 = rte_get_timer_cycles();
+	print_result(w, RTE_MAX((double)(t1 - t0) / rte_get_timer_hz(), 1e-9));
+	hold_claim();
+	if (w->r.ops > 0 && w->r.checked > 0 && w->r.mismatched == 0 &&
+			w->r.bad_status == 0)
+		return 0;
+	fprintf(stderr, "qatsec-worker: crypto results wrong\n");
+	return -1;
+}
+
+static void
+release_all(struct worker *w)
+{
+	int i;
+
+	if (w->ops != NULL)
+		for (i = 0; i < w->nb_ops; i++)
+			if (w->ops[i] != NULL) {
+				rte_pktmbuf_free(w->ops[i]->sym->m_src);
+				rte_crypto_op_free(w->ops[i]);
+			}
+	if (w->sess != NULL)
+		rte_cryptodev_sym_session_free(w->cl->dev_id, w->sess);
+	if (w->started)
+		rte_cryptodev_stop(w->cl->dev_id);
+	rte_pmd_qatsec_user_stop();
+	rte_mempool_free(w->opp);
+	rte_mempool_free(w->mbp);
+	rte_mempool_free(w->sp);
+	free(w->ops);
+}
+
 int
 main(int argc, char **argv)
 {
-	struct rte_pmd_qatsec_claim *cl;
-	struct rte_cryptodev_config dc = { .socket_id = SOCKET_ID_ANY };
-	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 512 };
-	struct rte_mempool *mbp, *opp, *sp;
-	struct rte_crypto_op **ops;
-	struct run r = { 0 };
-	char name[64];
-	uint64_t t0, t1;
-	void *sess;
-	double secs;
-	int ret, i, n;
+	struct worker w = { 0 };
+	int ret;
 
+	qatsec_app_info_opts(argc, argv, "qatsec-worker", usage);
 	ret = rte_eal_init(argc, argv);
 	if (ret < 0) {
 		fprintf(stderr, "qatsec-worker: EAL initialisation failed (a secondary: is a primary such as qatsecd running, with the same --file-prefix?)\n");
 		return 1;
 	}
 	if (parse_args(argc - ret, argv + ret) < 0) {
-		fprintf(stderr, "usage: qatsec-worker [EAL] -- --section NAME [--seconds N] [--algo gcm|cbc-sha1] [--size BYTES (cbc: x16, <= 8192)] [--wait MS]\n");
+		usage(stderr);
 		rte_eal_cleanup();
 		return 2;
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	cl = calloc(1, sizeof(*cl));
-	if (cl == NULL)
+	w.cl = calloc(1, sizeof(*w.cl));
+	if (w.cl == NULL)
 		return 1;
-	if (cfg.claim_at_ms != 0) {
-		struct timespec now;
-		uint64_t ms;
-
-		clock_gettime(CLOCK_REALTIME, &now);
-		ms = (uint64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-		if (ms < cfg.claim_at_ms)
-			usleep((cfg.claim_at_ms - ms) * 1000);
-	}
-	ret = rte_pmd_qatsec_user_start(cfg.section, cfg.wait_ms, cl);
-	if (ret < 0) {
-		fprintf(stderr, "qatsec-worker: pid %d cannot claim a '%s' section: %s%s\n",
-			(int)getpid(), cfg.section, strerror(-ret),
-			ret == -ENOSPC ? " (all are held; see the holders above)" : "");
+	ret = claim_section(&w);
+	if (ret != 0) {
+		free(w.cl);
 		rte_eal_cleanup();
-		return ret == -ENOSPC ? 3 : 1;
+		return ret;
 	}
-	printf("qatsec-worker: pid %d holds %s (%s), %u instances:",
-		(int)getpid(), cl->section, rte_cryptodev_name_get(cl->dev_id),
-		cl->nb_instances);
-	for (i = 0; i < cl->nb_instances; i++)
-		printf(" dev%u:%s", cl->instances[i].endpoint,
-			cl->instances[i].name);
-	printf("\n");
-	fflush(stdout);
-
-	rte_srand(getpid() ^ rte_get_timer_cycles());
-	for (i = 0; i < (int)sizeof(key); i++)
-		key[i] = (uint8_t)rte_rand();
-	for (i = 0; i < (int)sizeof(auth_key); i++)
-		auth_key[i] = (uint8_t)rte_rand();
-	n = cl->nb_instances * OPS_PER_QP;
-	snprintf(name, sizeof(name), "wk%d_mb", (int)getpid());
-	mbp = rte_pktmbuf_pool_create(name, n + 64, 0, 0,
-		RTE_PKTMBUF_HEADROOM + cfg.size + 64, SOCKET_ID_ANY);
-	snprintf(name, sizeof(name), "wk%d_op", (int)getpid());
-	opp = rte_crypto_op_pool_create(name, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-		n + 64, 0, 64, SOCKET_ID_ANY);
-	snprintf(name, sizeof(name), "wk%d_ss", (int)getpid());
-	sp = rte_cryptodev_sym_session_pool_create(name, 4,
-		rte_cryptodev_sym_get_private_session_size(cl->dev_id), 0, 0,
-		SOCKET_ID_ANY);
-	ops = calloc(n, sizeof(*ops));
+	random_keys();
 	if (cfg.seconds == 0) {
+		/* Claim only: the device is not even configured. */
 		printf("RESULT section=%s pid=%d instances=%u claim-only\n",
-			cl->section, (int)getpid(), cl->nb_instances);
+			w.cl->section, (int)getpid(), w.cl->nb_instances);
 		fflush(stdout);
-		for (i = 0; i < (int)cfg.hold * 10 && !quit; i++)
-			usleep(100 * 1000);
-		ret = 0;
-		goto out;
+		hold_claim();
+	} else {
+		ret = create_pools(&w);
+		if (ret == 0)
+			ret = run_section(&w);
 	}
-	dc.nb_queue_pairs = cl->nb_instances;
-	qc.mp_session = sp;
-	ret = -1;
-	if (mbp == NULL || opp == NULL || sp == NULL || ops == NULL ||
-			rte_cryptodev_configure(cl->dev_id, &dc) < 0)
-		goto out;
-	for (i = 0; i < cl->nb_instances; i++)
-		if (rte_cryptodev_queue_pair_setup(cl->dev_id, i, &qc,
-				SOCKET_ID_ANY) < 0)
-			goto out;
-	if (rte_cryptodev_start(cl->dev_id) < 0)
-		goto out;
-	sess = make_session(cl->dev_id, sp);
-	if (sess == NULL ||
-			rte_crypto_op_bulk_alloc(opp, RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-				ops, n) != (unsigned int)n)
-		goto stop;
-	for (i = 0; i < n; i++) {
-		ops[i]->sym->m_src = rte_pktmbuf_alloc(mbp);
-		if (ops[i]->sym->m_src == NULL)
-			goto stop;
-		rte_pktmbuf_append(ops[i]->sym->m_src, cfg.size + digest_len());
-		fill_op(ops[i], sess);
-	}
-	t0 = rte_get_timer_cycles();
-	if (cfg.seconds > 0 && run_traffic(cl, sess, ops, &r) < 0)
-		r.bad_status++;
-	t1 = rte_get_timer_cycles();
-	secs = RTE_MAX((double)(t1 - t0) / rte_get_timer_hz(), 1e-9);
-	printf("RESULT section=%s pid=%d instances=%u algo=%s size=%u ops=%" PRIu64
-		" mops=%.3f gbps=%.3f checked=%" PRIu64 " mismatched=%" PRIu64
-		" bad_status=%" PRIu64 "\n",
-		cl->section, (int)getpid(), cl->nb_instances,
-		cfg.algo == ALGO_GCM ? "aes128-gcm" : "aes128-cbc+hmac-sha1",
-		cfg.size, r.ops, r.ops / secs / 1e6,
-		r.ops * cfg.size * 8.0 / secs / 1e9, r.checked, r.mismatched,
-		r.bad_status);
-	fflush(stdout);
-	for (i = 0; i < (int)cfg.hold * 10 && !quit; i++)
-		usleep(100 * 1000);
-	ret = ((cfg.seconds == 0 || (r.ops > 0 && r.checked > 0)) &&
-		r.mismatched == 0 && r.bad_status == 0) ? 0 : -1;
-	if (ret < 0)
-		fprintf(stderr, "qatsec-worker: crypto results wrong\n");
-	for (i = 0; i < n; i++)
-		rte_pktmbuf_free(ops[i]->sym->m_src);
-	rte_mempool_put_bulk(opp, (void **)ops, n);
-	rte_cryptodev_sym_session_free(cl->dev_id, sess);
-stop:
-	rte_cryptodev_stop(cl->dev_id);
-out:
-	if (ret < 0 && r.ops == 0)
+	if (ret < 0 && w.r.ops == 0)
 		fprintf(stderr, "qatsec-worker: setup of %s failed\n",
-			cl->section);
-	rte_pmd_qatsec_user_stop();
-	rte_mempool_free(opp);
-	rte_mempool_free(mbp);
-	rte_mempool_free(sp);
-	free(ops);
-	free(cl);
+			w.cl->section);
+	release_all(&w);
+	free(w.cl);
 	rte_eal_cleanup();
 	return ret < 0 ? 1 : 0;
 }

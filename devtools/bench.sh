@@ -17,7 +17,7 @@
 # a round (paired) and the table gives their median over the rounds with
 # the min-max spread. Results: a table on stdout and, under --out (default
 # <builddir>/bench): runs.csv (every run), summary.csv, table.md (for
-# doc/performance.md) and bench.png (gnuplot).
+# doc/guides/perf/index.rst) and bench.png (gnuplot).
 #
 # Usage: devtools/bench.sh [--rounds N] [--ms N] [--quick] [--cells LIST]
 #          [--sizes LIST] [--builddir DIR] [--out DIR] [--no-mp] [--no-setup]

@@ -236,7 +236,7 @@ def main():
                 what, us["p50"], us["p90"], us["p99"], us["max"], tgt))
     md.append("")
     md.append("All targets met." if all_ok else
-              "Targets missed: see the MISS entries (doc/performance.md says why).")
+              "Targets missed: see the MISS entries (doc/guides/perf/index.rst says why).")
     text = "\n".join(md) + "\n"
     with open(os.path.join(d, "table.md"), "w") as f:
         f.write(text)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
-"""Checks that qatsec's layers depend one way (doc/design.md, drivers/README.md).
+"""Checks that qatsec's layers depend one way (drivers/README.md, doc/guides/design).
 
 Every folder of drivers/ has a rank; a file may include headers of, and call
 functions defined in, folders of lower or equal rank only, and no two

@@ -18,8 +18,8 @@ require_hugepages >/dev/null
 seconds=${DEMO_SECONDS:-4}
 say() { printf '\n== %s\n' "$*"; }
 
-say "internal sections of $top/config (qatsec-config, layer 1 only)"
-"$QATSEC_BUILD/app/qatsec-config" "$top/config" || exit 1
+say "internal sections of $top/config (qatsec-ctl check)"
+"$QATSEC_BUILD/app/qatsec-ctl" check "$top/config" || exit 1
 
 say "starting qatsecd (primary) on the two-endpoint configuration"
 start_primary "$top/config" || exit 1
@@ -37,8 +37,9 @@ for f in "$WORK"/ssl[0-7].log "$WORK/ipsec.log"; do
 	wait_for "$f" "holds " 300 || { echo "a worker did not claim:"; cat "$f"; exit 1; }
 done
 
-say "telemetry /qatsec/sections while they run (as dpdk-telemetry.py shows it)"
-tel --table
+say "qatsec-ctl status while they run (the group's telemetry, as adf_ctl status shows QAT)"
+"$QATSEC_BUILD/app/qatsec-ctl" status --file-prefix "$PREFIX" | sed 's/^/  /'
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "qatsec-ctl status failed"; exit 1; }
 
 say "a tenth SSL worker while all eight SSL sections are held"
 worker SSL "$WORK/ssl-extra.log" --seconds 1
@@ -52,7 +53,8 @@ for p in "${pids[@]}"; do wait "$p" || rc_all=1; done
 
 say "who held what (first-fit order)"
 printf '  %-16s %-8s %-64s %7s %7s %s\n' section pid instances Mops/s Gbit/s verified
-order=$("$QATSEC_BUILD/app/qatsec-config" "$top/config" 2>/dev/null | awk 'NR > 1 && NF > 3 { print $1 }')
+order=$("$QATSEC_BUILD/app/qatsec-ctl" check --json "$top/config" |
+	/usr/bin/python3 -c 'import json, sys; print(" ".join(s["name"] for s in json.load(sys.stdin)["sections"]))')
 for sec in $order; do
 	f=$(grep -l "holds $sec " "$WORK"/ssl[0-7].log "$WORK/ipsec.log" | head -1)
 	[ -n "$f" ] || continue

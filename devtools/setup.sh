@@ -16,7 +16,8 @@ die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 packages=(dpdk dpdk-dev libdpdk-dev libnuma-dev meson ninja-build libipsec-mb-dev
 	pkg-config gcc python3-cryptography-vectors dpdk-doc libssl-dev make xz-utils
-	gnuplot-nox python3-cryptography)
+	gnuplot-nox python3-cryptography
+	debhelper dpkg-dev python3-sphinx man-db systemd binutils)
 
 install_packages() {
 	local missing=()
@@ -157,8 +158,11 @@ fetch_test_sources() {
 	ver=$(pkg-config --modversion libdpdk) || die "pkg-config cannot find libdpdk"
 	pkgver=$(dpkg-query -W -f='${Version}' libdpdk-dev)
 	dir=$sdkdir/$pkgver/dpdk-test
+	# crypto-perf's vector files too, when the SDK headers came from
+	# elsewhere (QATSEC_DPDK_SDK) and so were not extracted with them.
+	local perf=$sdkdir/$pkgver/perf-data
 	if [ -f "$dir/app/test/test_cryptodev.c" ] && [ -f "$dir/lib/eal/include/rte_test.h" ] &&
-			[ "$(cat "$dir/.version" 2>/dev/null)" = "$ver" ]; then
+			[ "$(cat "$dir/.version" 2>/dev/null)" = "$ver" ] && [ -d "$perf" ]; then
 		say "dpdk test sources: DPDK $ver app/test already in $dir"
 		return
 	fi
@@ -168,12 +172,16 @@ fetch_test_sources() {
 	for f in "${dpdk_test_files[@]}"; do
 		pats+=("*/$f")
 	done
-	tdir=$(dpdk_extract "$ver" "${pats[@]}")
+	tdir=$(dpdk_extract "$ver" "${pats[@]}" '*/app/test-crypto-perf/data/*')
 	rm -rf "$dir"
 	mkdir -p "$dir/app/test" "$dir/lib/eal/include"
 	cp "$tdir"/app/test/* "$dir/app/test/"
 	cp "$tdir/lib/eal/include/rte_test.h" "$dir/lib/eal/include/"
 	echo "$ver" > "$dir/.version"
+	if [ ! -d "$perf" ]; then
+		mkdir -p "$perf"
+		cp -r "$tdir/app/test-crypto-perf/data/." "$perf/"
+	fi
 	say "dpdk test sources: DPDK $ver app/test in $dir ($(ls "$dir/app/test" | wc -l) files)"
 }
 

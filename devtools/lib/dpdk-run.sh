@@ -127,8 +127,10 @@ dr_primary_start() {
 	shift 4
 	cmd+=("$@" -- --config-dir "$conf")
 	[ "${DR_DETACH:-0}" != 1 ] || cmd=(setsid "${cmd[@]}")
-	start=0
-	[ ! -e "$log" ] || start=$(wc -l < "$log")
+	# The file exists before the first look at it (the background
+	# redirection may come later).
+	: >> "$log"
+	start=$(wc -l < "$log")
 	"${cmd[@]}" >> "$log" 2>&1 < /dev/null &
 	DR_PRIMARY_PID=$!
 	while [ "$n" -gt 0 ]; do

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cryptodev_pmd.h>
 #include <rte_cryptodev.h>
@@ -36,6 +38,8 @@ const struct et_mode et_modes[6] = {
 static const struct qatsec_engine *eng;
 static struct rte_mempool *mbuf_pool, *op_pool, *sess_pool;
 static int dev_id = -1;		/* through this cryptodev, else direct */
+static int ref_id = -1;		/* a reference cryptodev, if any */
+static int run_id = -1;		/* the one et_run() uses now */
 static struct rte_cryptodev_sym_session *sess;
 static unsigned int tap_n, tap_fail;
 static uint64_t rnd = 88172645463325252ull;
@@ -73,41 +77,75 @@ et_done(void)
 	return tap_fail != 0;
 }
 
-/* The first cryptodev whose name starts with name, started with one
- * queue pair.
- */
+/* The first cryptodev whose name starts with name. */
 static int
-et_dev_open(const char *name)
+et_dev_find(const char *name)
 {
-	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
-		.nb_queue_pairs = 1 };
-	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 64 };
 	uint8_t id;
 
 	for (id = 0; id < rte_cryptodev_count(); id++)
 		if (strncmp(rte_cryptodev_name_get(id), name, strlen(name)) == 0)
-			break;
-	if (id == rte_cryptodev_count())
-		return -1;
-	sess_pool = rte_cryptodev_sym_session_pool_create("et_sess", 64,
-		rte_cryptodev_sym_get_private_session_size(id), 0, 0,
-		SOCKET_ID_ANY);
-	qc.mp_session = sess_pool;
-	if (sess_pool == NULL || rte_cryptodev_configure(id, &cfg) != 0 ||
+			return id;
+	return -1;
+}
+
+/* Device id, started with one queue pair. */
+static int
+et_dev_open(int id)
+{
+	struct rte_cryptodev_config cfg = { .socket_id = SOCKET_ID_ANY,
+		.nb_queue_pairs = 1 };
+	struct rte_cryptodev_qp_conf qc = { .nb_descriptors = 64,
+		.mp_session = sess_pool };
+
+	if (id < 0 || rte_cryptodev_configure(id, &cfg) != 0 ||
 			rte_cryptodev_queue_pair_setup(id, 0, &qc,
 				SOCKET_ID_ANY) != 0 ||
 			rte_cryptodev_start(id) != 0)
 		return -1;
+	printf("# cryptodev %s (id %d)\n", rte_cryptodev_name_get(id), id);
 	return id;
 }
 
+/* One session pool for both devices: sized for the larger. */
+static int
+et_devs_open(const char *dev, const char *ref)
+{
+	unsigned int sz = 0;
+
+	dev_id = et_dev_find(dev);
+	ref_id = ref != NULL ? et_dev_find(ref) : -1;
+	if (dev_id < 0 || (ref != NULL && ref_id < 0))
+		return -1;
+	sz = rte_cryptodev_sym_get_private_session_size(dev_id);
+	if (ref_id >= 0)
+		sz = RTE_MAX(sz,
+			rte_cryptodev_sym_get_private_session_size(ref_id));
+	sess_pool = rte_cryptodev_sym_session_pool_create("et_sess", 64, sz,
+		0, 0, SOCKET_ID_ANY);
+	if (sess_pool == NULL || et_dev_open(dev_id) < 0 ||
+			(ref_id >= 0 && et_dev_open(ref_id) < 0))
+		return -1;
+	run_id = dev_id;
+	return 0;
+}
+
 int
-et_init(int argc, char **argv, unsigned int engine_id, const char *dev)
+et_init(int argc, char **argv, unsigned int engine_id, const char *dev,
+		const char *ref)
 {
 	int ret = rte_eal_init(argc, argv);
+	const char *seed = getenv("ET_SEED");
 
 	if (ret < 0)
 		return -1;
+	/* A new seed each run (segment sizes, fuzz), printed for replay. */
+	rnd = seed != NULL ? strtoull(seed, NULL, 0) :
+		(uint64_t)time(NULL) * 2654435761u ^ (uint64_t)getpid();
+	if (rnd == 0)
+		rnd = 1;
+	printf("# seed %llu (ET_SEED=%llu replays this run)\n",
+		(unsigned long long)rnd, (unsigned long long)rnd);
 	eng = qatsec_engine_get(engine_id);
 	if (eng == NULL)
 		return -1;
@@ -118,13 +156,8 @@ et_init(int argc, char **argv, unsigned int engine_id, const char *dev)
 	sess = calloc(1, sizeof(*sess) + eng->session_size());
 	if (mbuf_pool == NULL || op_pool == NULL || sess == NULL)
 		return -1;
-	if (dev != NULL) {
-		dev_id = et_dev_open(dev);
-		if (dev_id < 0)
-			return -1;
-		printf("# through cryptodev %s (id %d)\n",
-			rte_cryptodev_name_get(dev_id), dev_id);
-	}
+	if (dev != NULL && et_devs_open(dev, ref) != 0)
+		return -1;
 	return ret;
 }
 
@@ -134,6 +167,15 @@ et_through_dev(void)
 	return dev_id >= 0;
 }
 
+bool
+et_use_ref(bool ref)
+{
+	if (ref && ref_id < 0)
+		return false;
+	run_id = ref ? ref_id : dev_id;
+	return true;
+}
+
 /* One op through the device: enqueued, dequeued (the same op, once). */
 static int
 et_dev_process(struct rte_crypto_op *op)
@@ -141,10 +183,10 @@ et_dev_process(struct rte_crypto_op *op)
 	struct rte_crypto_op *back = NULL;
 	unsigned int spins;
 
-	if (rte_cryptodev_enqueue_burst(dev_id, 0, &op, 1) != 1)
+	if (rte_cryptodev_enqueue_burst(run_id, 0, &op, 1) != 1)
 		return -1;
 	for (spins = 0; spins < 100000000u; spins++)
-		if (rte_cryptodev_dequeue_burst(dev_id, 0, &back, 1) == 1)
+		if (rte_cryptodev_dequeue_burst(run_id, 0, &back, 1) == 1)
 			return back == op ? 0 : -1;
 	return -1;
 }
@@ -296,7 +338,11 @@ et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out)
 	void *dsess = NULL;
 	unsigned int i;
 
-	if (j->len > ET_LEN_MAX || et_configure(j->xf) != 0)
+	/* The local engine must accept what the device is asked (direct
+	 * calls use it; through a device it checks the test's xforms).
+	 */
+	if (j->len > ET_LEN_MAX || ((ref_id < 0 || run_id != ref_id) &&
+			et_configure(j->xf) != 0))
 		return ET_HARNESS;
 	for (i = 0; i < ET_PRE; i++)
 		pre[i] = (uint8_t)et_rand();
@@ -310,9 +356,9 @@ et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out)
 	et_mcopy(src, 0, ET_PRE, pre, true);
 	et_mcopy(src, ET_PRE, j->len, (uint8_t *)(uintptr_t)j->in, true);
 	et_mcopy(src, 0, total, orig, false);
-	if (dev_id >= 0) {
+	if (run_id >= 0) {
 		/* The PMD routes the session to the first engine taking it. */
-		dsess = rte_cryptodev_sym_session_create(dev_id,
+		dsess = rte_cryptodev_sym_session_create(run_id,
 			(struct rte_crypto_sym_xform *)(uintptr_t)j->xf, sess_pool);
 		if (dsess == NULL)
 			goto out;
@@ -341,7 +387,7 @@ et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out)
 	}
 out:
 	if (dsess != NULL)
-		rte_cryptodev_sym_session_free(dev_id, dsess);
+		rte_cryptodev_sym_session_free(run_id, dsess);
 	free(orig);
 	rte_crypto_op_free(op);
 	rte_pktmbuf_free(src);

@@ -43,10 +43,16 @@ struct et_job {
 #define ET_GUARD	0xfd	/* a byte outside the region changed */
 
 /* EAL, pools; with dev (a cryptodev name prefix), et_run() goes through
- * that device. Returns the EAL's argument count, or -1.
+ * that device; ref (or NULL) names a reference device et_use_ref() can
+ * switch to. Returns the EAL's argument count, or -1.
  */
-int et_init(int argc, char **argv, unsigned int engine_id, const char *dev);
+int et_init(int argc, char **argv, unsigned int engine_id, const char *dev,
+		const char *ref);
 bool et_through_dev(void);
+/* et_run() on the reference device (true) or back on dev; false when
+ * there is no reference.
+ */
+bool et_use_ref(bool ref);
 /* Run j in mode m: the op's status, the region's bytes in out. */
 uint8_t et_run(const struct et_job *j, const struct et_mode *m, uint8_t *out);
 /* Session configure result for xf (0, -ENOTSUP, -EINVAL). */

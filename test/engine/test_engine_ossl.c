@@ -4,10 +4,11 @@
  * (AES-XTS 128/256, SHA3-224..512, SM3, SM4-ECB/CBC/CTR, AES-CCM 128/192/256)
  * in six buffer modes, HMAC-SHA3 against its RFC 2104 definition over the
  * engine's NIST-checked SHA3, cipher + HMAC chains against their parts.
- * Refusals and hostile ops: engine_hostile.c. TAP on stdout.
+ * Refusals and hostile ops: engine_refuse.c, engine_fuzz.c. TAP on stdout.
  * Usage: test_engine_ossl <EAL args> -- <cryptography_vectors dir>
- *        [--dev <cryptodev name prefix>]: the same vectors through the
- *        PMD (session routing, enqueue/dequeue) instead of direct calls.
+ *        [--dev <cryptodev name prefix> [--ref <name>]]: the same vectors
+ *        through the PMD (session routing, enqueue/dequeue) instead of
+ *        direct calls, and AES-CCM differentially against the reference.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -333,20 +334,96 @@ et_ccm(void)
 	}
 }
 
+/* ---- AES-CCM differential against the reference device (crypto_openssl):
+ * random keys, nonce, tag and AAD sizes (AAD past ipsec-mb's 46 too) and
+ * lengths; the same ciphertext and tag, and each side opens the other's.
+ */
+static void
+et_ccm_diff(void)
+{
+	static uint8_t pt[1600], ct[2][1600], aad[400];
+	struct rte_crypto_sym_xform xf = { .type = RTE_CRYPTO_SYM_XFORM_AEAD };
+	uint8_t key[32], nonce[13], tag[2][16];
+	struct et_job j = { .xf = &xf, .aead = true, .aad = aad, .iv = nonce };
+	unsigned int i, n, m, side, bad = 0, runs = 0;
+
+	xf.aead.algo = RTE_CRYPTO_AEAD_AES_CCM;
+	xf.aead.key.data = key;
+	xf.aead.iv.offset = ET_IV_OFFSET;
+	for (i = 0; i < 300; i++) {
+		for (n = 0; n < sizeof(key); n++)
+			key[n] = (uint8_t)et_rand();
+		for (n = 0; n < sizeof(nonce); n++)
+			nonce[n] = (uint8_t)et_rand();
+		xf.aead.key.length = 16 + 8 * (et_rand() % 3);
+		xf.aead.iv.length = j.iv_len = 7 + et_rand() % 7;
+		xf.aead.digest_length = 4 + 2 * (et_rand() % 7);
+		xf.aead.aad_length = j.aad_len = et_rand() % 4 == 0 ?
+			47 + et_rand() % 300 : et_rand() % 47;
+		j.len = et_rand() % sizeof(pt);
+		for (n = 0; n < j.len; n++)
+			pt[n] = (uint8_t)et_rand();
+		for (n = 0; n < j.aad_len; n++)
+			aad[n] = (uint8_t)et_rand();
+		/* Seal on each side (the reference in place, linear). */
+		xf.aead.op = RTE_CRYPTO_AEAD_OP_ENCRYPT;
+		j.in = pt;
+		for (side = 0; side < 2; side++) {
+			et_use_ref(side == 1);
+			j.digest = tag[side];
+			if (et_run(&j, &et_modes[0], ct[side]) !=
+					RTE_CRYPTO_OP_STATUS_SUCCESS)
+				bad++;
+		}
+		et_use_ref(false);
+		runs++;
+		if (memcmp(ct[0], ct[1], j.len) != 0 ||
+				memcmp(tag[0], tag[1], xf.aead.digest_length) != 0) {
+			bad++;
+			continue;
+		}
+		/* The device opens the reference's, in every mode; a forged
+		 * tag fails.
+		 */
+		xf.aead.op = RTE_CRYPTO_AEAD_OP_DECRYPT;
+		j.in = ct[1];
+		for (m = 0; m < 6; m++) {
+			j.digest = tag[1];
+			if (et_run(&j, &et_modes[m], scratch) !=
+					RTE_CRYPTO_OP_STATUS_SUCCESS ||
+					memcmp(scratch, pt, j.len) != 0)
+				bad++;
+		}
+		memcpy(tag[0], tag[1], 16);
+		tag[0][0] ^= 1;
+		j.digest = tag[0];
+		if (et_run(&j, &et_modes[et_rand() % 6], scratch) !=
+				RTE_CRYPTO_OP_STATUS_AUTH_FAILED)
+			bad++;
+	}
+	et_ok(runs == 300 && bad == 0, "AES-CCM (128/192/256, AAD 0..346) "
+		"differential against the reference device: %u runs, %u failed",
+		runs, bad);
+}
+
 int et_hmac_chains(void);
 int et_hostile(void);
+int et_fuzz(void);
 
 int
 main(int argc, char **argv)
 {
-	const char *dev = NULL;
+	const char *dev = NULL, *ref = NULL;
 	int i, n;
 
-	/* After "--": the vectors dir, then optionally --dev NAME. */
+	/* After "--": the vectors dir, then --dev NAME [--ref NAME]. */
 	for (i = 1; i + 3 < argc; i++)
-		if (strcmp(argv[i], "--") == 0 && strcmp(argv[i + 2], "--dev") == 0)
+		if (strcmp(argv[i], "--") == 0 && strcmp(argv[i + 2], "--dev") == 0) {
 			dev = argv[i + 3];
-	n = et_init(argc, argv, QATSEC_ENGINE_OPENSSL_SYM, dev);
+			if (i + 5 < argc && strcmp(argv[i + 4], "--ref") == 0)
+				ref = argv[i + 5];
+		}
+	n = et_init(argc, argv, QATSEC_ENGINE_OPENSSL_SYM, dev, ref);
 	if (n < 0 || n + 1 >= argc || argv[n + 1][0] == '-') {
 		printf("Bail out! cannot start: EAL, engine, device or vectors "
 			"dir missing (usage: EAL args -- vectors-dir [--dev NAME])\n");
@@ -357,10 +434,14 @@ main(int argc, char **argv)
 	et_ciphers();
 	et_ccm();
 	et_hmac_chains();
+	if (et_use_ref(true))
+		et_ccm_diff();
 	/* Refusals and hostile ops call the engine itself (the PMD's own
 	 * hostile tests cover its glue).
 	 */
-	if (!et_through_dev())
+	if (!et_through_dev()) {
 		et_hostile();
+		et_fuzz();
+	}
 	return et_done();
 }

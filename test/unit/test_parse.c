@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec layer 1 unit tests: one endpoint file. One table row per rule of
- * doc/config.md, each asserting the exact diagnostics, then the lexical
+ * doc/guides/user/config.rst, each asserting the exact diagnostics, then the lexical
  * edge cases (CRLF, comments, NUL bytes, huge lines, no final newline).
  */
 #include <errno.h>

@@ -501,11 +501,27 @@ static struct rte_vdev_driver qatsec_vdev_drv = {
 
 static struct cryptodev_driver qatsec_crypto_drv;
 
-RTE_PMD_REGISTER_VDEV(QATSEC_DRIVER_NAME, qatsec_vdev_drv);
+/* RTE_PMD_REGISTER_VDEV and RTE_PMD_REGISTER_CRYPTO_DRIVER, but only for
+ * the first copy of the PMD in the process: an application that links a
+ * qatsec build on a machine where qatsec is installed also gets the
+ * installed copy from EAL's autoload directory, and two drivers of one
+ * name would both answer --vdev crypto_qatsec. The later copy stays idle.
+ */
+RTE_INIT(qatsec_driver_register)
+{
+	if (rte_cryptodev_driver_id_get(QATSEC_DRIVER_NAME_STR) >= 0) {
+		RTE_LOG(NOTICE, PMD, "%s is already registered by another copy of the PMD in this process; this copy stays unused\n",
+			QATSEC_DRIVER_NAME_STR);
+		return;
+	}
+	qatsec_vdev_drv.driver.name = QATSEC_DRIVER_NAME_STR;
+	rte_vdev_register(&qatsec_vdev_drv);
+	qatsec_driver_id = rte_cryptodev_allocate_driver(&qatsec_crypto_drv,
+		&qatsec_vdev_drv.driver);
+}
+RTE_PMD_EXPORT_NAME(QATSEC_DRIVER_NAME, __COUNTER__);
 RTE_PMD_REGISTER_PARAM_STRING(QATSEC_DRIVER_NAME,
 	ARG_CONF_DIR "=<dir of <type>_dev<N>.conf files> "
 	ARG_NUMA_NODE "=<int> "
 	ARG_SECTION "=<user section, secondaries> "
 	ARG_WAIT "=<ms>");
-RTE_PMD_REGISTER_CRYPTO_DRIVER(qatsec_crypto_drv, qatsec_vdev_drv.driver,
-	qatsec_driver_id);

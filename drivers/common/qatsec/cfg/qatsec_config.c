@@ -6,7 +6,7 @@
  * and a missing final newline need no copy and no heap. This file walks
  * lines and sections; what each key means (and the slot budget) is
  * qatsec_config_keys.c, the helpers both use qatsec_config_util.c. Reading
- * files and directories is qatsec_config_files.c. doc/config.md lists
+ * files and directories is qatsec_config_files.c. doc/guides/user/config.rst lists
  * every rule and every message.
  */
 #include <errno.h>

@@ -10,7 +10,7 @@
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
  * when it is enqueued (the soft endpoint's contract, whichever thread
- * dequeues), at the price of a flush per burst (doc/performance.md).
+ * dequeues), at the price of a flush per burst (doc/guides/perf/index.rst).
  * Each thread has its own IMB_MGR and scratch. Fragmented mbufs, out of
  * place copies and AES-GMAC leave the fast path (qatsec_sym_slow.c).
  *

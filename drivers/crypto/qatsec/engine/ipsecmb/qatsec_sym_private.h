@@ -148,7 +148,7 @@ struct qatsec_tls {
 	IMB_MGR *mgr;
 	/* ipsec-mb's SSE code path, for AES-CBC encryption of short buffers:
 	 * there its 4/8-lane AES-NI code beats the 16-lane VAES (and AVX2)
-	 * code (14 vs 21 ns at 64 B; doc/performance.md). NULL when mgr is
+	 * code (14 vs 21 ns at 64 B; doc/guides/perf/index.rst). NULL when mgr is
 	 * the SSE path itself or it could not be made.
 	 */
 	IMB_MGR *mgr_short;

@@ -2,7 +2,8 @@
  * qatsec engine openssl_sym: what QAT serves and intel-ipsec-mb 1.3 lacks
  * (AES-XTS, SHA3 plain and HMAC, SM3, SM4-ECB/CBC/CTR, AES-CCM-192 and
  * CCM with long AAD), on OpenSSL 3.0's EVP API. Internals shared by the
- * capability table (qatsec_ossl_caps.c), the session builder
+ * capability table and fetched algorithms (qatsec_ossl_algs.c), the
+ * engine entry (qatsec_ossl_engine.c), the session builder
  * (qatsec_ossl_session.c) and the datapath (qatsec_ossl.c).
  */
 #ifndef QATSEC_OSSL_H

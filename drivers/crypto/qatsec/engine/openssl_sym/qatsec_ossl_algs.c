@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec engine openssl_sym: its capabilities, this process's fetched
- * OpenSSL algorithms, and its registration behind the engine seam.
- * qatsec_ossl_session_configure() validates xforms against this very
- * table, so what is listed here is exactly what a session can be made for.
+ * qatsec engine openssl_sym: its capabilities and this process's fetched
+ * OpenSSL algorithms. qatsec_ossl_session_configure() validates xforms
+ * against this very table, so what is listed here is exactly what a
+ * session can be made for.
  */
 #include <pthread.h>
 
@@ -12,56 +12,62 @@
 
 #define QR(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
 
-#define QOSSL_CAP_CIPHER(alg, blk, key, iv, du) { \
+/* The same forms as the ipsec-mb engine's (doc/check_features.py reads
+ * them to check the driver guide's feature table).
+ */
+#define QATSEC_CAP_CIPHER(alg, blk, key, iv, du) { \
 	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
 	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
 		.cipher = { .algo = (alg), .block_size = (blk), \
 			.key_size = key, .iv_size = iv, .dataunit_set = (du) } } }
 
-#define QOSSL_CAP_AUTH(alg, blk, key, dig) { \
+#define QATSEC_CAP_AUTH(alg, blk, key, dig) { \
 	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
 	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AUTH, \
 		.auth = { .algo = (alg), .block_size = (blk), \
 			.key_size = key, .digest_size = dig, \
 			.aad_size = QR(0, 0, 0), .iv_size = QR(0, 0, 0) } } }
 
-#define QOSSL_HASH(alg, blk, dig) \
-	QOSSL_CAP_AUTH(alg, blk, QR(0, 0, 0), QR(1, dig, 1))
-/* HMAC keys longer than the block are hashed first (RFC 2104). */
-#define QOSSL_HMAC(alg, blk, dig) \
-	QOSSL_CAP_AUTH(alg, blk, QR(1, 65535, 1), QR(1, dig, 1))
+#define QATSEC_CAP_AEAD(alg, blk, key, dig, aad, iv) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AEAD, \
+		.aead = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .digest_size = dig, \
+			.aad_size = aad, .iv_size = iv } } }
 
 const struct rte_cryptodev_capabilities qatsec_ossl_capabilities[] = {
 	/* Key: both AES keys (IEEE 1619). Data units: the whole region, or
 	 * any of these sizes, the tweak counting up per unit.
 	 */
-	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_XTS, 16, QR(32, 64, 32),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_AES_XTS, 16, QR(32, 64, 32),
 		QR(16, 16, 0), RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_512_BYTES |
 		RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_4096_BYTES |
 		RTE_CRYPTO_CIPHER_DATA_UNIT_LEN_1_MEGABYTES),
-	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_ECB, 16, QR(16, 16, 0),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_ECB, 16, QR(16, 16, 0),
 		QR(0, 0, 0), 0),
-	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CBC, 16, QR(16, 16, 0),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CBC, 16, QR(16, 16, 0),
 		QR(16, 16, 0), 0),
-	QOSSL_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CTR, 16, QR(16, 16, 0),
+	QATSEC_CAP_CIPHER(RTE_CRYPTO_CIPHER_SM4_CTR, 16, QR(16, 16, 0),
 		QR(16, 16, 0), 0),
-	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_224, 144, 28),
-	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_256, 136, 32),
-	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_384, 104, 48),
-	QOSSL_HASH(RTE_CRYPTO_AUTH_SHA3_512, 72, 64),
-	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_224_HMAC, 144, 28),
-	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_256_HMAC, 136, 32),
-	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_384_HMAC, 104, 48),
-	QOSSL_HMAC(RTE_CRYPTO_AUTH_SHA3_512_HMAC, 72, 64),
-	QOSSL_HASH(RTE_CRYPTO_AUTH_SM3, 64, 32),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224, 144, QR(0, 0, 0), QR(1, 28, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256, 136, QR(0, 0, 0), QR(1, 32, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_384, 104, QR(0, 0, 0), QR(1, 48, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_512, 72, QR(0, 0, 0), QR(1, 64, 1)),
+	/* HMAC keys longer than the block are hashed first (RFC 2104). */
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224_HMAC, 144, QR(1, 65535, 1),
+		QR(1, 28, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256_HMAC, 136, QR(1, 65535, 1),
+		QR(1, 32, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_384_HMAC, 104, QR(1, 65535, 1),
+		QR(1, 48, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_512_HMAC, 72, QR(1, 65535, 1),
+		QR(1, 64, 1)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SM3, 64, QR(0, 0, 0), QR(1, 32, 1)),
 	/* Every AES key size and any AAD length: ipsec-mb 1.3 has CCM-128
 	 * and -256 with AAD <= 46 only; routed first, it keeps those.
 	 */
-	{ .op = RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-	  .sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AEAD,
-		.aead = { .algo = RTE_CRYPTO_AEAD_AES_CCM, .block_size = 16,
-			.key_size = QR(16, 32, 8), .digest_size = QR(4, 16, 2),
-			.aad_size = QR(0, 65535, 1), .iv_size = QR(7, 13, 1) } } },
+	QATSEC_CAP_AEAD(RTE_CRYPTO_AEAD_AES_CCM, 16, QR(16, 32, 8),
+		QR(4, 16, 2), QR(0, 65535, 1), QR(7, 13, 1)),
 	{ .op = RTE_CRYPTO_OP_TYPE_UNDEFINED },
 };
 
@@ -125,27 +131,4 @@ qatsec_ossl_hmac(void)
 {
 	pthread_once(&qatsec_ossl_once, qatsec_ossl_fetch);
 	return qatsec_ossl_mac;
-}
-
-static const struct qatsec_engine qatsec_ossl_engine = {
-	.name = "openssl-sym",
-	.id = QATSEC_ENGINE_OPENSSL_SYM,
-	.op_type = RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-	.capabilities = qatsec_ossl_capabilities,
-	.feature_flags = RTE_CRYPTODEV_FF_SYMMETRIC_CRYPTO |
-		RTE_CRYPTODEV_FF_SYM_OPERATION_CHAINING |
-		RTE_CRYPTODEV_FF_IN_PLACE_SGL |
-		RTE_CRYPTODEV_FF_OOP_SGL_IN_SGL_OUT |
-		RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
-		RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
-		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT,
-	.session_size = qatsec_ossl_session_size,
-	.session_configure = qatsec_ossl_session_configure,
-	.session_clear = qatsec_ossl_session_clear,
-	.process = qatsec_ossl_process,
-};
-
-RTE_INIT(qatsec_ossl_engine_register)
-{
-	qatsec_engine_register(&qatsec_ossl_engine);
 }
