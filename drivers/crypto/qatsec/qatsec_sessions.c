@@ -68,6 +68,9 @@ qatsec_engine_feature_flags(void)
 
 		if (e != NULL)
 			ff |= e->feature_flags;
+		/* The raw data path (qatsec_raw_dp.c) runs on vec_process. */
+		if (e != NULL && e->vec_process != NULL)
+			ff |= RTE_CRYPTODEV_FF_SYM_RAW_DP;
 	}
 	return ff;
 }

@@ -63,6 +63,19 @@ struct qatsec_engine {
 	 * touched) when the thread's state cannot be made.
 	 */
 	int (*process)(struct rte_crypto_op **ops, uint16_t nb_ops);
+	/* Optional (NULL: not offered), symmetric engines: compute the
+	 * vec->num operations of one session sess (a struct
+	 * rte_cryptodev_sym_session this engine configured) on the buffers
+	 * vec describes, in the calling thread, as CPU crypto and the raw
+	 * data-path API give them: regions by head/tail offsets in ofs,
+	 * lengths in bytes (the 3GPP algorithms too), IV, digest and
+	 * AAD or auth IV by pointer (the CCM IV and AAD laid out as in an op).
+	 * Writes vec->status[i]: 0, EBADMSG (digest mismatch), EINVAL
+	 * (what an op would fail with INVALID_ARGS) or another errno.
+	 * Returns how many succeeded.
+	 */
+	uint32_t (*vec_process)(void *sess, union rte_crypto_sym_ofs ofs,
+		struct rte_crypto_sym_vec *vec);
 };
 
 /* Called from each engine's constructor. */
@@ -78,6 +91,16 @@ const struct qatsec_engine *qatsec_engine_get(unsigned int id);
  * not succeed.
  */
 int qatsec_engine_sessionless(struct rte_crypto_op **ops, uint16_t n);
+
+/* The largest symmetric session private data of the registered engines. */
+size_t qatsec_engine_sym_priv_max(void);
+
+/* A symmetric session of xf in priv (qatsec_engine_sym_priv_max() bytes)
+ * by the first engine that accepts it, in id order; NULL and *ret (the
+ * last engine's answer, -ENOTSUP when none took it) otherwise.
+ */
+const struct qatsec_engine *qatsec_engine_sym_configure(void *priv,
+		const struct rte_crypto_sym_xform *xf, int *ret);
 
 /* The session private data of op, or NULL when it has none to read
  * (sessionless, no session, or an op type no engine serves).

@@ -17,9 +17,8 @@
 
 static __thread struct rte_cryptodev_sym_session *qatsec_sl_sess;
 
-/* The largest symmetric session private data of the registered engines. */
-static size_t
-qatsec_sl_priv_max(void)
+size_t
+qatsec_engine_sym_priv_max(void)
 {
 	const struct qatsec_engine *e;
 	size_t max = 0;
@@ -41,33 +40,29 @@ qatsec_sl_get(void)
 	if (likely(qatsec_sl_sess != NULL))
 		return qatsec_sl_sess;
 	sz = RTE_ALIGN_CEIL(sizeof(struct rte_cryptodev_sym_session) +
-		qatsec_sl_priv_max(), RTE_CACHE_LINE_SIZE);
+		qatsec_engine_sym_priv_max(), RTE_CACHE_LINE_SIZE);
 	qatsec_sl_sess = aligned_alloc(RTE_CACHE_LINE_SIZE, sz);
 	if (qatsec_sl_sess != NULL)
 		memset(qatsec_sl_sess, 0, sz);
 	return qatsec_sl_sess;
 }
 
-/* The engine that made a session of xf in priv, or NULL (*st: why). */
-static const struct qatsec_engine *
-qatsec_sl_configure(void *priv, const struct rte_crypto_sym_xform *xf,
-		uint8_t *st)
+const struct qatsec_engine *
+qatsec_engine_sym_configure(void *priv, const struct rte_crypto_sym_xform *xf,
+		int *ret)
 {
 	const struct qatsec_engine *e;
 	unsigned int id;
-	int ret;
 
-	*st = RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	*ret = -ENOTSUP;
 	for (id = 0; id < QATSEC_ENGINE_MAX; id++) {
 		e = qatsec_engine_get(id);
 		if (e == NULL || e->op_type != RTE_CRYPTO_OP_TYPE_SYMMETRIC)
 			continue;
-		ret = e->session_configure(priv, xf);
-		if (ret == 0)
+		*ret = e->session_configure(priv, xf);
+		if (*ret == 0)
 			return e;
-		if (ret == -ENOMEM)
-			*st = RTE_CRYPTO_OP_STATUS_ERROR;
-		if (ret != -ENOTSUP)
+		if (*ret != -ENOTSUP)
 			return NULL;
 	}
 	return NULL;
@@ -80,7 +75,6 @@ qatsec_sl_op(struct rte_crypto_op *op)
 	struct rte_crypto_sym_xform *xf = op->sym->xform;
 	struct rte_cryptodev_sym_session *sess;
 	const struct qatsec_engine *e;
-	uint8_t st;
 	int ret;
 
 	sess = qatsec_sl_get();
@@ -88,9 +82,10 @@ qatsec_sl_op(struct rte_crypto_op *op)
 		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
 		return 1;
 	}
-	e = qatsec_sl_configure(sess->driver_priv_data, xf, &st);
+	e = qatsec_engine_sym_configure(sess->driver_priv_data, xf, &ret);
 	if (e == NULL) {
-		op->status = st;
+		op->status = ret == -ENOMEM ? RTE_CRYPTO_OP_STATUS_ERROR :
+			RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
 		return 1;
 	}
 	op->sym->session = sess;

@@ -27,6 +27,7 @@ static const struct qatsec_engine qatsec_ipsecmb_engine = {
 	.session_configure = qatsec_sym_session_configure,
 	.session_clear = qatsec_sym_session_clear,
 	.process = qatsec_sym_process,
+	.vec_process = qatsec_sym_vec_process,
 };
 
 RTE_INIT(qatsec_ipsecmb_engine_register)

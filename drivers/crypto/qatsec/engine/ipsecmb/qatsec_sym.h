@@ -46,4 +46,11 @@ IMB_MGR *qatsec_sym_mgr(void);
  */
 int qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops);
 
+/* The engine seam's vec_process: operations given as buffer vectors (CPU
+ * crypto, raw data path) on session sess, each run as an op through
+ * qatsec_sym_process. Returns how many succeeded.
+ */
+uint32_t qatsec_sym_vec_process(void *sess, union rte_crypto_sym_ofs ofs,
+		struct rte_crypto_sym_vec *vec);
+
 #endif /* QATSEC_SYM_H */
