@@ -241,6 +241,7 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 	dev->dequeue_burst = backend->dequeue;
 	dev->feature_flags = qatsec_engine_feature_flags();
 	qatsec_sym_api_select(dev);
+	qatsec_security_attach(dev);
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		p = dev->data->dev_private;
 		p->section = idx;

@@ -49,6 +49,11 @@ int qatsec_raw_dp_configure(struct rte_cryptodev *dev, uint16_t qp_id,
 int qatsec_sym_api_arg(const char *key, const char *value, void *opaque);
 void qatsec_sym_api_select(struct rte_cryptodev *dev);
 
+/* rte_security protocol sessions (qatsec_security.c): give dev its
+ * (process-local) security context when an engine serves them.
+ */
+void qatsec_security_attach(struct rte_cryptodev *dev);
+
 /* Session ops routed to the engines (qatsec_sessions.c). */
 unsigned int qatsec_sym_sess_size(struct rte_cryptodev *dev);
 int qatsec_sym_sess_configure(struct rte_cryptodev *dev,

@@ -17,6 +17,8 @@
 #include <rte_crypto.h>
 #include <rte_cryptodev.h>
 
+struct rte_security_capability;
+
 /* Engine ids are stored in sessions (shared memory): never renumber. */
 enum qatsec_engine_id {
 	QATSEC_ENGINE_NONE = 0,
@@ -76,6 +78,15 @@ struct qatsec_engine {
 	 */
 	uint32_t (*vec_process)(void *sess, union rte_crypto_sym_ofs ofs,
 		struct rte_crypto_sym_vec *vec);
+	/* Optional (NULL: none), symmetric engines: rte_security lookaside
+	 * sessions. sec_session_configure fills priv (session_size() bytes)
+	 * from conf (struct rte_security_session_conf *), answering as
+	 * session_configure does; their ops come to process() with sess_type
+	 * RTE_CRYPTO_OP_SECURITY_SESSION. sec_capabilities lists what it
+	 * accepts, ended by an entry of action RTE_SECURITY_ACTION_TYPE_NONE.
+	 */
+	int (*sec_session_configure)(void *priv, const void *conf);
+	const struct rte_security_capability *sec_capabilities;
 };
 
 /* Called from each engine's constructor. */
@@ -108,6 +119,14 @@ const struct qatsec_engine *qatsec_engine_sym_configure(void *priv,
 static inline const struct qatsec_sess_hdr *
 qatsec_op_sess_hdr(const struct rte_crypto_op *op)
 {
+	/* A security session's private data sits where a cryptodev
+	 * session's does (the second cache line of both).
+	 */
+	if (op->sess_type == RTE_CRYPTO_OP_SECURITY_SESSION &&
+			op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC)
+		return op->sym->session == NULL ? NULL :
+			(const void *)((const struct rte_cryptodev_sym_session *)
+				op->sym->session)->driver_priv_data;
 	if (op->sess_type != RTE_CRYPTO_OP_WITH_SESSION)
 		return NULL;
 	if (op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC)

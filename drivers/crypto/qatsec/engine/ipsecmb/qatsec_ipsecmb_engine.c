@@ -28,6 +28,8 @@ static const struct qatsec_engine qatsec_ipsecmb_engine = {
 	.session_clear = qatsec_sym_session_clear,
 	.process = qatsec_sym_process,
 	.vec_process = qatsec_sym_vec_process,
+	.sec_session_configure = qatsec_sym_sec_configure,
+	.sec_capabilities = qatsec_sym_sec_capabilities,
 };
 
 RTE_INIT(qatsec_ipsecmb_engine_register)

@@ -118,7 +118,9 @@ qatsec_check(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	const struct qatsec_sym_sess *s;
 	uint64_t c_end, a_end;
 
-	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION))
+	/* A security session (DOCSIS) is read as a cryptodev one. */
+	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION &&
+			op->sess_type != RTE_CRYPTO_OP_SECURITY_SESSION))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
 	if (unlikely(sym->session != c->sess) &&
 			qatsec_sess_switch(c, sym->session) != 0)
@@ -590,6 +592,10 @@ qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 		op->status = st;
 		return 1;
 	}
+	if (unlikely(s->kind == QATSEC_KIND_DOCSIS)) {
+		op->status = qatsec_docsis(c->mgr, c->t, s, &r);
+		return op->status != RTE_CRYPTO_OP_STATUS_SUCCESS;
+	}
 	doff = qatsec_digest_off(s, &r, &dm);
 	if (doff >= 0)
 		r.hi = RTE_MAX(r.hi, (uint64_t)doff + s->digest_len);
@@ -814,6 +820,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 			qatsec_done(c, op, st);
 		else if (c->s->kind == QATSEC_KIND_GCM)
 			qatsec_done(c, op, qatsec_gcm(c, c->s, &r));
+		else if (unlikely(c->s->kind == QATSEC_KIND_DOCSIS))
+			b.deferred[b.nb_deferred++] = i;	/* one job each */
 		else if (unlikely(!qatsec_flat(&r)))
 			qatsec_fragmented(c, &b, op, &r, i);
 		else

@@ -12,6 +12,7 @@
 
 #include <rte_crypto.h>
 #include <rte_cryptodev.h>
+#include <rte_security.h>
 
 #include <intel-ipsec-mb.h>
 
@@ -52,5 +53,12 @@ int qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops);
  */
 uint32_t qatsec_sym_vec_process(void *sess, union rte_crypto_sym_ofs ofs,
 		struct rte_crypto_sym_vec *vec);
+
+/* rte_security DOCSIS sessions (qatsec_sym_docsis.c): the seam's
+ * sec_session_configure (conf: struct rte_security_session_conf *) and
+ * what it serves.
+ */
+extern const struct rte_security_capability qatsec_sym_sec_capabilities[];
+int qatsec_sym_sec_configure(void *priv, const void *conf);
 
 #endif /* QATSEC_SYM_H */

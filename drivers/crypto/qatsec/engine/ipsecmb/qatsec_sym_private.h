@@ -53,6 +53,7 @@ enum qatsec_kind {
 	QATSEC_KIND_GMAC,	/* direct AES-GMAC API */
 	QATSEC_KIND_NOP,	/* NULL cipher and/or NULL auth only */
 	QATSEC_KIND_CBC_HMAC,		/* AES-CBC + HMAC: cipher and hash burst APIs */
+	QATSEC_KIND_DOCSIS,	/* rte_security DOCSIS: BPI + CRC, one job */
 };
 
 /* Which IMB_JOB.u member the hash needs. */
@@ -281,5 +282,9 @@ int qatsec_req_bits(const struct qatsec_sym_sess *s,
 /* The algorithm-specific job fields of those sessions. */
 void qatsec_job_more(IMB_JOB *job, const struct qatsec_sym_sess *s,
 		const struct qatsec_req *r, uint32_t lo, uint8_t *scratch);
+
+/* qatsec_sym_docsis.c: one DOCSIS protocol op (checked, in r); status. */
+uint8_t qatsec_docsis(IMB_MGR *mgr, struct qatsec_tls *t,
+		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
 
 #endif /* QATSEC_SYM_PRIVATE_H */
