@@ -91,8 +91,9 @@ static const struct dalg algs[] = {
 		iv_8, RTE_CRYPTO_AUTH_SHA1_HMAC, d_sha1),
 	CHAINK("des-cbc-hmac-md5", RTE_CRYPTO_CIPHER_DES_CBC, 8, k_des, iv_8,
 		RTE_CRYPTO_AUTH_MD5_HMAC, d_md5),
-	CHAINK("aes-docsisbpi-hmac-sha256", RTE_CRYPTO_CIPHER_AES_DOCSISBPI, 1,
-		k_docsis, iv_16, RTE_CRYPTO_AUTH_SHA256_HMAC, d_sha256),
+	/* No DOCSIS BPI + HMAC chain: only crypto_aesni_mb has DOCSIS BPI,
+	 * and an empty HMAC input breaks its later HMACs (test/pmd/meson.build).
+	 */
 	HMAC("hmac-md5", RTE_CRYPTO_AUTH_MD5_HMAC, d_md5),
 	HASH("sha1", RTE_CRYPTO_AUTH_SHA1, d_sha1),
 	HASH("sha224", RTE_CRYPTO_AUTH_SHA224, d_sha224),

@@ -175,11 +175,14 @@ qatsec_check(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	c_end = (uint64_t)r->c_off + r->c_len;
 	a_end = (uint64_t)r->a_off + r->a_len;
 	/* Everything is read from src; dst gets the cipher region, or with
-	 * F_OOP_DST every byte the op touches.
+	 * F_OOP_DST every byte the op touches. Past pkt_len, the chain's
+	 * real extent decides (crypto-perf's chains have pkt_len 0); no
+	 * byte outside a segment is ever touched either way.
 	 */
 	if (unlikely(c_end > r->src->pkt_len || a_end > r->src->pkt_len ||
 			(r->dst != NULL && (c_end > r->dst->pkt_len ||
-			((s->flags & F_OOP_DST) && a_end > r->dst->pkt_len)))))
+			((s->flags & F_OOP_DST) && a_end > r->dst->pkt_len)))) &&
+			qatsec_out_of_chain(s, r, c_end, a_end))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	if (unlikely(((s->flags & F_CBC) && (r->c_len & s->c_blk_mask) != 0) ||
 			r->c_len > s->max_len))

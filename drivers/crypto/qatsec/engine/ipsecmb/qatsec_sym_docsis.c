@@ -109,7 +109,8 @@ qatsec_docsis(IMB_MGR *mgr, struct qatsec_tls *t, const struct qatsec_sym_sess *
 	uint8_t *base;
 	IMB_JOB *job;
 
-	if (r->dst != NULL || hi > r->src->pkt_len ||
+	if (r->dst != NULL || (hi > r->src->pkt_len &&
+			hi > qatsec_chain_extent(r->src)) ||
 			(!flat && hi > QATSEC_LINEAR_MAX))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	base = rte_pktmbuf_mtod(r->src, uint8_t *);

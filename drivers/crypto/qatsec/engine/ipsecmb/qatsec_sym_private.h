@@ -263,6 +263,15 @@ uint8_t qatsec_gcm_sgl(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
  */
 int64_t qatsec_digest_off(const struct qatsec_sym_sess *s,
 		const struct qatsec_req *r, struct rte_mbuf **m);
+/* The bytes a chain really holds: its segments' data_len summed, or 0
+ * past QATSEC_CHAIN_MAX segments (a looped chain). pkt_len may say less:
+ * dpdk-test-crypto-perf leaves it 0 in the chains it builds.
+ */
+#define QATSEC_CHAIN_MAX	256
+uint64_t qatsec_chain_extent(const struct rte_mbuf *m);
+/* Whether regions ending at c_end / a_end leave the chains of r. */
+bool qatsec_out_of_chain(const struct qatsec_sym_sess *s,
+		const struct qatsec_req *r, uint64_t c_end, uint64_t a_end);
 uint8_t qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t,
 		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
 

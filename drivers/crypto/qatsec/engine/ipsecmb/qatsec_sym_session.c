@@ -8,6 +8,7 @@
 
 #include <rte_common.h>
 
+#include "qatsec_log.h"
 #include "qatsec_sym_private.h"
 
 unsigned int
@@ -52,6 +53,9 @@ qatsec_in_range(const struct rte_crypto_param_range *r, uint32_t v)
 static bool
 qatsec_iv_ok(const struct rte_crypto_param_range *r, uint32_t v)
 {
+	if (r->max == 0 && v != 0)
+		QATSEC_LOG(DEBUG, "an IV of %u bytes ignored: the algorithm takes none",
+			v);
 	return r->max == 0 || qatsec_in_range(r, v);
 }
 

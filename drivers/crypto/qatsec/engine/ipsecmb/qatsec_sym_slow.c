@@ -192,3 +192,31 @@ qatsec_digest_off(const struct qatsec_sym_sess *s, const struct qatsec_req *r,
 		return -1;
 	return off;
 }
+
+uint64_t
+qatsec_chain_extent(const struct rte_mbuf *m)
+{
+	uint64_t n = 0;
+	unsigned int segs = 0;
+
+	for (; m != NULL; m = m->next) {
+		if (++segs > QATSEC_CHAIN_MAX)
+			return 0;
+		n += m->data_len;
+	}
+	return n;
+}
+
+bool
+qatsec_out_of_chain(const struct qatsec_sym_sess *s, const struct qatsec_req *r,
+		uint64_t c_end, uint64_t a_end)
+{
+	uint64_t se = qatsec_chain_extent(r->src), de;
+
+	if (c_end > se || a_end > se)
+		return true;
+	if (r->dst == NULL)
+		return false;
+	de = qatsec_chain_extent(r->dst);
+	return c_end > de || ((s->flags & F_OOP_DST) && a_end > de);
+}
