@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_crypto.h>
 #include <rte_cycles.h>
@@ -291,10 +292,16 @@ setup(void)
 	if (rte_cryptodev_devices_get("crypto_qatsec", ids, 8) < 1)
 		return -1;
 	dev_id = ids[0];
-	op_pool = rte_crypto_op_pool_create("vec_op", RTE_CRYPTO_OP_TYPE_SYMMETRIC,
+	char n[3][RTE_MEMPOOL_NAMESIZE];
+
+	/* Per process: a secondary's pools outlive it in the group. */
+	snprintf(n[0], sizeof(n[0]), "vec_op_%d", (int)getpid());
+	snprintf(n[1], sizeof(n[1]), "vec_mb_%d", (int)getpid());
+	snprintf(n[2], sizeof(n[2]), "vec_sess_%d", (int)getpid());
+	op_pool = rte_crypto_op_pool_create(n[0], RTE_CRYPTO_OP_TYPE_SYMMETRIC,
 		64, 0, 2 * sizeof(struct rte_crypto_sym_xform) + 32, SOCKET_ID_ANY);
-	mb_pool = rte_pktmbuf_pool_create("vec_mb", 64, 0, 0, 4096, SOCKET_ID_ANY);
-	sess_pool = rte_cryptodev_sym_session_pool_create("vec_sess", 32,
+	mb_pool = rte_pktmbuf_pool_create(n[1], 64, 0, 0, 4096, SOCKET_ID_ANY);
+	sess_pool = rte_cryptodev_sym_session_pool_create(n[2], 32,
 		rte_cryptodev_sym_get_private_session_size(dev_id), 0, 0,
 		SOCKET_ID_ANY);
 	qc.mp_session = sess_pool;
