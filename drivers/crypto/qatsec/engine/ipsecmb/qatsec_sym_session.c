@@ -94,9 +94,11 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 			x->op != RTE_CRYPTO_CIPHER_OP_DECRYPT)
 		return -EINVAL;
 	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_CIPHER, x->algo);
+	/* The NULL cipher ignores a key and an IV, as DPDK's PMDs do. */
 	if (cap == NULL || x->dataunit_len != 0 ||
-			!qatsec_in_range(&cap->cipher.key_size, x->key.length) ||
-			!qatsec_iv_ok(&cap->cipher.iv_size, x->iv.length))
+			(x->algo != RTE_CRYPTO_CIPHER_NULL &&
+			(!qatsec_in_range(&cap->cipher.key_size, x->key.length) ||
+			!qatsec_iv_ok(&cap->cipher.iv_size, x->iv.length))))
 		return -ENOTSUP;
 	if (x->key.length != 0 && x->key.data == NULL)
 		return -EINVAL;
@@ -125,6 +127,7 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		break;
 	case RTE_CRYPTO_CIPHER_NULL:
 		s->cipher_mode = IMB_CIPHER_NULL;
+		s->key_len = 0;
 		return 0;
 	default:
 		return qatsec_cipher_more(mgr, s, keys, x) == 0 ? 0 : -ENOTSUP;
@@ -290,18 +293,22 @@ qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 			x->op != RTE_CRYPTO_AUTH_OP_GENERATE)
 		return -EINVAL;
 	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_AUTH, x->algo);
-	if (cap == NULL ||
-			!qatsec_in_range(&cap->auth.key_size, x->key.length) ||
+	if (cap == NULL)
+		return -ENOTSUP;
+	/* The NULL hash ignores a key and a digest length (it writes and
+	 * checks nothing), as DPDK's PMDs do.
+	 */
+	if (x->algo == RTE_CRYPTO_AUTH_NULL) {
+		s->hash_alg = IMB_AUTH_NULL;
+		return 0;
+	}
+	if (!qatsec_in_range(&cap->auth.key_size, x->key.length) ||
 			!qatsec_in_range(&cap->auth.digest_size,
 				x->digest_length) ||
 			!qatsec_iv_ok(&cap->auth.iv_size, x->iv.length))
 		return -ENOTSUP;
 	if (x->key.length != 0 && x->key.data == NULL)
 		return -EINVAL;
-	if (x->algo == RTE_CRYPTO_AUTH_NULL) {
-		s->hash_alg = IMB_AUTH_NULL;
-		return 0;
-	}
 	s->flags |= F_AUTH;
 	if (x->op == RTE_CRYPTO_AUTH_OP_VERIFY)
 		s->flags |= F_VERIFY;
