@@ -11,6 +11,7 @@
 # skip with a banner, which meson reports as SKIP (and devtools/run as a
 # failure).
 import argparse
+import fnmatch
 import os
 import re
 import subprocess
@@ -21,6 +22,7 @@ SUMMARY = re.compile(r'^ \+ Test Suite Summary : (.*)$')
 SUB = re.compile(r'^ \+ (.*) : (\d+)/(\d+) passed, (\d+)/\d+ skipped, '
 	r'(\d+)/\d+ failed, (\d+)/\d+ unsupported$')
 MISSING = re.compile(r'^qatsec autotest: FEATURE MISSING: (.*)$', re.M)
+FAILED_CASE = re.compile(r'^ \+ TestCase \[ *\d+\] : (.*) failed$', re.M)
 COUNT = re.compile(r'^ \+ Tests (Total|Skipped|Passed|Failed) :\s+(\d+)$')
 
 
@@ -109,6 +111,10 @@ def main():
 	ap.add_argument('--cmd')
 	ap.add_argument('--floor', type=int, default=0)
 	ap.add_argument('--dut')
+	# devargs of the device under test (e.g. sym_api=cpu for CPU crypto)
+	ap.add_argument('--dut-args', default='')
+	# comma-separated fnmatch patterns of test cases known to fail
+	ap.add_argument('--known-bad', default='')
 	ap.add_argument('--load')
 	ap.add_argument('--ref')
 	ap.add_argument('--log-dir', default='.')
@@ -123,7 +129,8 @@ def main():
 		banner('dpdk suite NOT RUN: DPDK app/test sources missing')
 		return 0
 
-	rc, res, log, dt, out = run(args, args.dut, args.dut, args.load, 'dut')
+	vdev = args.dut + (',' + args.dut_args if args.dut_args else '')
+	rc, res, log, dt, out = run(args, args.dut, vdev, args.load, 'dut')
 	missing = MISSING.search(out)
 	if res is None and missing and rc == 77:
 		# The driver does not advertise the mode: not a pass, not a
@@ -146,9 +153,20 @@ def main():
 	print('%s 1 - %s ran the suite (log %s)' % (
 		'ok' if ran else 'not ok', args.dut, log))
 	failed = res['failed'] if res else -1
-	print('%s 2 - %s: 0 failed (got %d)' % (
-		'ok' if ran and failed == 0 and rc == 0 else 'not ok', args.dut,
-		failed))
+	# Known failures (--known-bad, each explained in meson.build) are
+	# listed, never hidden; any other failure fails the test.
+	known = [p for p in args.known_bad.split(',') if p]
+	fails = FAILED_CASE.findall(out)
+	unknown = [f for f in fails
+		if not any(fnmatch.fnmatchcase(f, p) for p in known)]
+	for f in fails:
+		if f not in unknown:
+			print('# KNOWN FAILURE (see test/dpdk/meson.build): %s' % f)
+	clean = failed == len(fails) and not unknown and (rc == 0 or
+		(fails and rc == 255))
+	print('%s 2 - %s: 0 failed beyond the %d known (got %d)' % (
+		'ok' if ran and clean else 'not ok', args.dut,
+		len(fails) - len(unknown), failed))
 	passed = res['passed'] if res else -1
 	print('%s 3 - %s: passed %d >= floor %d' % (
 		'ok' if ran and passed >= args.floor else 'not ok', args.dut,

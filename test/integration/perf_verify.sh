@@ -20,16 +20,22 @@ usage() {
 	cat <<EOF
 Usage: $PERF_ME --devtype NAME [options]
   --ops N            operations per case (default 512)
+  --segment-sz N     chained mbufs of N-byte segments (crypto-perf leaves
+                     their pkt_len 0)
 $PERF_COMMON_USAGE
 EOF
 }
 
 ops=512
+seg=()
 perf_parse_options "$@"
 set -- "${PERF_ARGS[@]}"
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--ops) [ $# -ge 2 ] || perf_usage_die "--ops needs a value"; ops=$2; shift 2 ;;
+	--segment-sz) [ $# -ge 2 ] || perf_usage_die "--segment-sz needs a value"
+		[[ $2 =~ ^[1-9][0-9]*$ ]] || perf_usage_die "--segment-sz wants a positive number, got '$2'"
+		seg=(--segment-sz "$2"); shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) usage >&2; perf_usage_die "unknown argument '$1'" ;;
 	esac
@@ -86,7 +92,7 @@ for i in "${!cases[@]}"; do
 	case_args "$i"
 	log=$PERF_WORKDIR/verify-$i.log
 	rc=0
-	perf_run "$log" --ptest verify --total-ops "$ops" --burst-sz 32 "${ARGS[@]}" || rc=$?
+	perf_run "$log" --ptest verify --total-ops "$ops" --burst-sz 32 "${seg[@]}" "${ARGS[@]}" || rc=$?
 	if ! perf_check_run "$rc" "$log" "$name"; then
 		perf_say "FAIL verify $name"
 		fails=$((fails + 1))

@@ -47,10 +47,17 @@ static const uint16_t d_sha224[] = { 28, 16, 0 };
 static const uint16_t d_sha256[] = { 32, 16, 0 };
 static const uint16_t d_sha384[] = { 48, 24, 0 };
 static const uint16_t d_sha512[] = { 64, 32, 0 };
+static const uint16_t k_des[] = { 8, 0 };
+static const uint16_t k_3des[] = { 8, 16, 24, 0 };
+static const uint16_t k_docsis[] = { 16, 32, 0 };
+static const uint16_t iv_8[] = { 8, 0 };
+static const uint16_t d_md5[] = { 16, 12, 0 };
 
 #define AEAD(n, a, k, i, d) { n, DK_AEAD, a, 0, 0, 1, k, i, d, false }
 #define CIPH(n, c, al) { n, DK_CIPHER, 0, c, 0, al, k_aes, iv_16, NULL, false }
 #define CHAIN(n, c, al, h, d) { n, DK_CHAIN, 0, c, h, al, k_aes, iv_16, d, true }
+#define CIPHK(n, c, al, k, i) { n, DK_CIPHER, 0, c, 0, al, k, i, NULL, false }
+#define CHAINK(n, c, al, k, i, h, d) { n, DK_CHAIN, 0, c, h, al, k, i, d, true }
 #define HASH(n, h, d) { n, DK_AUTH, 0, 0, h, 1, NULL, NULL, d, false }
 #define HMAC(n, h, d) { n, DK_AUTH, 0, 0, h, 1, NULL, NULL, d, true }
 #define KMAC(n, h, k, i, d) { n, DK_AUTH, 0, 0, h, 1, k, i, d, false }
@@ -74,6 +81,20 @@ static const struct dalg algs[] = {
 		RTE_CRYPTO_AUTH_SHA256_HMAC, d_sha256),
 	CHAIN("aes-ctr-hmac-sha512", RTE_CRYPTO_CIPHER_AES_CTR, 1,
 		RTE_CRYPTO_AUTH_SHA512_HMAC, d_sha512),
+	CIPHK("aes-ecb", RTE_CRYPTO_CIPHER_AES_ECB, 16, k_aes, NULL),
+	CIPHK("aes-docsisbpi", RTE_CRYPTO_CIPHER_AES_DOCSISBPI, 1, k_docsis,
+		iv_16),
+	CIPHK("des-cbc", RTE_CRYPTO_CIPHER_DES_CBC, 8, k_des, iv_8),
+	CIPHK("3des-cbc", RTE_CRYPTO_CIPHER_3DES_CBC, 8, k_3des, iv_8),
+	CIPHK("des-docsisbpi", RTE_CRYPTO_CIPHER_DES_DOCSISBPI, 1, k_des, iv_8),
+	CHAINK("3des-cbc-hmac-sha1", RTE_CRYPTO_CIPHER_3DES_CBC, 8, k_3des,
+		iv_8, RTE_CRYPTO_AUTH_SHA1_HMAC, d_sha1),
+	CHAINK("des-cbc-hmac-md5", RTE_CRYPTO_CIPHER_DES_CBC, 8, k_des, iv_8,
+		RTE_CRYPTO_AUTH_MD5_HMAC, d_md5),
+	/* No DOCSIS BPI + HMAC chain: only crypto_aesni_mb has DOCSIS BPI,
+	 * and an empty HMAC input breaks its later HMACs (test/pmd/meson.build).
+	 */
+	HMAC("hmac-md5", RTE_CRYPTO_AUTH_MD5_HMAC, d_md5),
 	HASH("sha1", RTE_CRYPTO_AUTH_SHA1, d_sha1),
 	HASH("sha224", RTE_CRYPTO_AUTH_SHA224, d_sha224),
 	HASH("sha256", RTE_CRYPTO_AUTH_SHA256, d_sha256),

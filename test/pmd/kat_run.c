@@ -203,7 +203,8 @@ prepare(struct kat_job *j, struct slot *sl)
 		return 0;
 	}
 	if (s->cipher) {
-		memcpy(ivp, j->iv, s->iv_len);
+		if (s->iv_len)	/* none in ECB: no copy from NULL */
+			memcpy(ivp, j->iv, s->iv_len);
 		sym->cipher.data.offset = j->hdr_len;
 		sym->cipher.data.length = j->len;
 	}

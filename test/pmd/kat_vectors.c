@@ -227,6 +227,110 @@ kat_load_ctr(const char *dir, struct kat_vecset *s)
 	return found;
 }
 
+/* ---- AES-ECB: KEY/PLAINTEXT/CIPHERTEXT, no IV ---- */
+
+static bool
+ecb_rec(const struct kv_rec *rec, struct kat_vec *v, void *arg)
+{
+	(void)arg;
+	return get(rec, "KEY", &v->key, &v->key_len) &&
+		get(rec, "PLAINTEXT", &v->pt, &v->pt_len) &&
+		get(rec, "CIPHERTEXT", &v->ct, &v->ct_len) &&
+		v->pt_len == v->ct_len;
+}
+
+int
+kat_load_ecb(const char *dir, struct kat_vecset *s)
+{
+	static const char *const kinds[] = {
+		"GFSbox", "KeySbox", "VarKey", "VarTxt", "MMT"
+	};
+	static const char *const bits[] = { "128", "192", "256" };
+	char path[4096];
+	int found = 0;
+
+	for (int k = 0; k < 5; k++)
+		for (int b = 0; b < 3; b++) {
+			snprintf(path, sizeof(path), "%s/ciphers/AES/ECB/ECB%s%s.rsp",
+				dir, kinds[k], bits[b]);
+			found += load_file(path, s, ecb_rec, NULL);
+		}
+	return found;
+}
+
+/* ---- TDES-CBC (SP 800-67 CAVS): KEYs or KEY1/KEY2/KEY3, IV, texts ----
+ * The key is given in the shortest form DPDK's 3DES takes: 8 bytes when
+ * K1 = K2 = K3 (single DES), 16 when K3 = K1, else 24.
+ */
+
+static bool
+tdes_key(const struct kv_rec *rec, struct kat_vec *v)
+{
+	uint8_t *k[3];
+	uint32_t l[3];
+	bool ok;
+
+	if (get(rec, "KEYs", &v->key, &v->key_len))
+		return v->key_len == 8;
+	if (!get(rec, "KEY1", &k[0], &l[0]))
+		return false;
+	if (!get(rec, "KEY2", &k[1], &l[1])) {
+		free(k[0]);
+		return false;
+	}
+	if (!get(rec, "KEY3", &k[2], &l[2])) {
+		free(k[0]);
+		free(k[1]);
+		return false;
+	}
+	ok = l[0] == 8 && l[1] == 8 && l[2] == 8;
+	v->key = malloc(24);
+	if (ok && v->key != NULL) {
+		memcpy(v->key, k[0], 8);
+		memcpy(v->key + 8, k[1], 8);
+		memcpy(v->key + 16, k[2], 8);
+		v->key_len = memcmp(k[0], k[2], 8) != 0 ? 24 :
+			memcmp(k[0], k[1], 8) != 0 ? 16 : 8;
+	}
+	for (int i = 0; i < 3; i++)
+		free(k[i]);
+	return ok && v->key != NULL;
+}
+
+static bool
+tdes_rec(const struct kv_rec *rec, struct kat_vec *v, void *arg)
+{
+	bool single = arg != NULL;
+
+	if (!tdes_key(rec, v) || !get(rec, "IV", &v->iv, &v->iv_len) ||
+			!get(rec, "PLAINTEXT", &v->pt, &v->pt_len) ||
+			!get(rec, "CIPHERTEXT", &v->ct, &v->ct_len) ||
+			v->pt_len != v->ct_len)
+		return false;
+	if (single && v->key_len != 8)
+		v->skip = "not a single-DES key";
+	return true;
+}
+
+int
+kat_load_tdes_cbc(const char *dir, bool single, struct kat_vecset *s)
+{
+	static const char *const kinds[] = {
+		"invperm", "permop", "subtab", "varkey", "vartext",
+		"MMT1", "MMT2", "MMT3"
+	};
+	char path[4096];
+	int found = 0;
+
+	/* The MMT files have three independent keys (or K3 = K1). */
+	for (int k = 0; k < (single ? 5 : 8); k++) {
+		snprintf(path, sizeof(path), "%s/ciphers/3DES/CBC/TCBC%s.rsp",
+			dir, kinds[k]);
+		found += load_file(path, s, tdes_rec, single ? (void *)1 : NULL);
+	}
+	return found;
+}
+
 /* ---- AES-CCM: VADT/VNT/VPT/VTT (encrypt), DVPT (decrypt-verify) ---- */
 
 static bool

@@ -54,6 +54,9 @@ int kat_load_gcm(const char *dir, struct kat_vecset *enc, struct kat_vecset *dec
 int kat_load_cbc(const char *dir, struct kat_vecset *s);
 int kat_load_ctr(const char *dir, struct kat_vecset *s);
 int kat_load_ccm(const char *dir, struct kat_vecset *enc, struct kat_vecset *dec);
+int kat_load_ecb(const char *dir, struct kat_vecset *s);
+/* TDES-CBC CAVS files; single: the single-key ones, as DES-CBC */
+int kat_load_tdes_cbc(const char *dir, bool single, struct kat_vecset *s);
 int kat_load_chacha(const char *dir, struct kat_vecset *s);
 /* which: "SHA1", "SHA224", "SHA256", "SHA384", "SHA512" */
 int kat_load_sha(const char *dir, const char *which, struct kat_vecset *s);

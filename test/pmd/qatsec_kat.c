@@ -363,7 +363,8 @@ run_group(struct kat_dev *d, const struct kgroup *g)
 }
 
 static struct kat_vecset vs_gcm_enc, vs_gcm_dec, vs_ccm_enc, vs_ccm_dec,
-	vs_chacha, vs_cbc, vs_ctr, vs_cmac, vs_sha[5], vs_hmac[5];
+	vs_chacha, vs_cbc, vs_ctr, vs_cmac, vs_sha[5], vs_hmac[5], vs_ecb,
+	vs_des, vs_3des, vs_md5;
 
 static void
 run_kat(struct kat_dev *d)
@@ -372,7 +373,9 @@ run_kat(struct kat_dev *d)
 		RTE_CRYPTO_AEAD_AES_GCM, a_ccm = RTE_CRYPTO_AEAD_AES_CCM,
 		a_chacha = RTE_CRYPTO_AEAD_CHACHA20_POLY1305;
 	static const enum rte_crypto_cipher_algorithm c_cbc =
-		RTE_CRYPTO_CIPHER_AES_CBC, c_ctr = RTE_CRYPTO_CIPHER_AES_CTR;
+		RTE_CRYPTO_CIPHER_AES_CBC, c_ctr = RTE_CRYPTO_CIPHER_AES_CTR,
+		c_ecb = RTE_CRYPTO_CIPHER_AES_ECB, c_des = RTE_CRYPTO_CIPHER_DES_CBC,
+		c_3des = RTE_CRYPTO_CIPHER_3DES_CBC;
 	static const char *const sha_names[5] = {
 		"SHA1", "SHA224", "SHA256", "SHA384", "SHA512"
 	};
@@ -395,6 +398,7 @@ run_kat(struct kat_dev *d)
 	};
 	static struct auth_arg sha_arg[5], hmac_arg[5];
 	static const struct auth_arg cmac_arg = { RTE_CRYPTO_AUTH_AES_CMAC, true, 0 };
+	static const struct auth_arg md5_arg = { RTE_CRYPTO_AUTH_MD5_HMAC, true, 12 };
 	static char hmac_name[5][16];
 	const char *dir = kat_opt.vectors;
 
@@ -424,6 +428,20 @@ run_kat(struct kat_dev *d)
 	run_group(d, &(struct kgroup){ "aes-ctr", "encrypt", "decrypt",
 		{ &vs_ctr, NULL }, cipher_build, &c_ctr });
 
+	if (kat_selected("aes-ecb"))
+		kat_load_ecb(dir, &vs_ecb);
+	run_group(d, &(struct kgroup){ "aes-ecb", "encrypt", "decrypt",
+		{ &vs_ecb, NULL }, cipher_build, &c_ecb });
+	/* Single-DES is TDES with K1 = K2 = K3: the NIST TDES files. */
+	if (kat_selected("des-cbc"))
+		kat_load_tdes_cbc(dir, true, &vs_des);
+	run_group(d, &(struct kgroup){ "des-cbc", "encrypt", "decrypt",
+		{ &vs_des, NULL }, cipher_build, &c_des });
+	if (kat_selected("3des-cbc"))
+		kat_load_tdes_cbc(dir, false, &vs_3des);
+	run_group(d, &(struct kgroup){ "3des-cbc", "encrypt", "decrypt",
+		{ &vs_3des, NULL }, cipher_build, &c_3des });
+
 	for (int i = 0; i < 5; i++) {
 		sha_arg[i] = (struct auth_arg){ sha_algo[i], false, 0 };
 		if (kat_selected(lower[i]))
@@ -441,6 +459,10 @@ run_kat(struct kat_dev *d)
 		run_group(d, &(struct kgroup){ hmac_name[i], "generate", "verify",
 			{ &vs_hmac[i], NULL }, auth_build, &hmac_arg[i] });
 	}
+	if (kat_selected("hmac-md5"))
+		kat_load_hmac(dir, "rfc-2202-md5.txt", &vs_md5);
+	run_group(d, &(struct kgroup){ "hmac-md5", "generate", "verify",
+		{ &vs_md5, NULL }, auth_build, &md5_arg });
 	if (kat_selected("aes-cmac"))
 		kat_load_cmac(dir, &vs_cmac);
 	run_group(d, &(struct kgroup){ "aes-cmac", "generate", "verify",
@@ -458,6 +480,10 @@ free_vectors(void)
 	kat_vecset_free(&vs_cbc);
 	kat_vecset_free(&vs_ctr);
 	kat_vecset_free(&vs_cmac);
+	kat_vecset_free(&vs_ecb);
+	kat_vecset_free(&vs_des);
+	kat_vecset_free(&vs_3des);
+	kat_vecset_free(&vs_md5);
 	for (int i = 0; i < 5; i++) {
 		kat_vecset_free(&vs_sha[i]);
 		kat_vecset_free(&vs_hmac[i]);

@@ -65,6 +65,14 @@ static const struct sdef sdefs[] = {
 	{ "sha256", K_AUTH, RTE_CRYPTO_AUTH_SHA256, 0, 1, 0, 0, 32, 0, 1 },
 	{ "null+null", K_CHAIN_CA, RTE_CRYPTO_CIPHER_NULL, RTE_CRYPTO_AUTH_NULL,
 		1, 0, 0, 0, 0, 1 },
+	/* The job-API algorithms past AES (byte regions). */
+	{ "3des-cbc+md5 enc/gen", K_CHAIN_CA, RTE_CRYPTO_CIPHER_3DES_CBC,
+		RTE_CRYPTO_AUTH_MD5_HMAC, 1, 24, 8, 12, 0, 8 },
+	{ "aes-docsisbpi dec", K_CIPHER, RTE_CRYPTO_CIPHER_AES_DOCSISBPI, 0, 0,
+		16, 16, 0, 0, 1 },
+	{ "des-docsisbpi enc", K_CIPHER, RTE_CRYPTO_CIPHER_DES_DOCSISBPI, 0, 1,
+		8, 8, 0, 0, 1 },
+	{ "aes256ecb", K_CIPHER, RTE_CRYPTO_CIPHER_AES_ECB, 0, 1, 32, 0, 0, 0, 16 },
 };
 #define NB_SESS RTE_DIM(sdefs)
 

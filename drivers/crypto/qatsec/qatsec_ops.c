@@ -251,4 +251,6 @@ struct rte_cryptodev_ops qatsec_dev_ops = {
 	.asym_session_get_size = qatsec_asym_sess_size,
 	.asym_session_configure = qatsec_asym_sess_configure,
 	.asym_session_clear = qatsec_asym_sess_clear,
+	.sym_get_raw_dp_ctx_size = qatsec_raw_dp_ctx_size,
+	.sym_configure_raw_dp_ctx = qatsec_raw_dp_configure,
 };

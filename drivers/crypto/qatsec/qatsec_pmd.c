@@ -25,9 +25,10 @@
 #define ARG_NUMA_NODE	"numa_node"
 #define ARG_SECTION	"section"
 #define ARG_WAIT	"wait"
+#define ARG_SYM_API	"sym_api"	/* raw (default) or cpu */
 
 static const char * const valid_args[] = {
-	ARG_CONF_DIR, ARG_NUMA_NODE, ARG_SECTION, ARG_WAIT, NULL,
+	ARG_CONF_DIR, ARG_NUMA_NODE, ARG_SECTION, ARG_WAIT, ARG_SYM_API, NULL,
 };
 
 uint8_t qatsec_driver_id;
@@ -124,6 +125,10 @@ parse_args(const char *name, const char *params, struct qatsec_args *a)
 			&a->wait_ms) < 0) {
 		QATSEC_LOG(ERR, "%s: %s must be milliseconds, 0..3600000",
 			name, ARG_WAIT);
+		ret = -EINVAL;
+	} else if (rte_kvargs_process(kv, ARG_SYM_API, qatsec_sym_api_arg,
+			NULL) < 0) {
+		QATSEC_LOG(ERR, "%s: %s must be raw or cpu", name, ARG_SYM_API);
 		ret = -EINVAL;
 	}
 	rte_kvargs_free(kv);
@@ -231,6 +236,8 @@ create_section_dev(struct rte_vdev_device *vdev, struct qatsec_table *t,
 	dev->driver_id = qatsec_driver_id;
 	dev->dev_ops = &qatsec_dev_ops;
 	dev->feature_flags = qatsec_engine_feature_flags();
+	qatsec_sym_api_select(dev);
+	qatsec_security_attach(dev);
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		p = dev->data->dev_private;
 		p->section = idx;

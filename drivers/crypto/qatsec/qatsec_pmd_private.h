@@ -49,7 +49,28 @@ bool qatsec_view_hidden(const struct rte_cryptodev *dev);
  * first use), and the feature flags they add.
  */
 const struct rte_cryptodev_capabilities *qatsec_capabilities(void);
+/* The same, of the engines CPU crypto reaches (vec_process). */
+const struct rte_cryptodev_capabilities *qatsec_capabilities_vec(void);
 uint64_t qatsec_engine_feature_flags(void);
+
+/* The raw data-path API over the engines' vec_process (qatsec_raw_dp.c). */
+int qatsec_raw_dp_ctx_size(struct rte_cryptodev *dev);
+int qatsec_raw_dp_configure(struct rte_cryptodev *dev, uint16_t qp_id,
+		struct rte_crypto_raw_dp_ctx *ctx,
+		enum rte_crypto_op_sess_type sess_type,
+		union rte_cryptodev_session_ctx session_ctx, uint8_t is_update);
+
+/* CPU crypto in place of the raw data path (qatsec_cpu_crypto.c): the
+ * kvargs handler of sym_api=cpu|raw, and what makes a new section device
+ * follow it (DPDK 22.11: a device offers one of the two).
+ */
+int qatsec_sym_api_arg(const char *key, const char *value, void *opaque);
+void qatsec_sym_api_select(struct rte_cryptodev *dev);
+
+/* rte_security protocol sessions (qatsec_security.c): give dev its
+ * (process-local) security context when an engine serves them.
+ */
+void qatsec_security_attach(struct rte_cryptodev *dev);
 
 /* Session ops routed to the engines (qatsec_sessions.c). */
 unsigned int qatsec_sym_sess_size(struct rte_cryptodev *dev);

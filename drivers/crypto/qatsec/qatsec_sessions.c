@@ -20,7 +20,11 @@
 /* Enough for every engine's list; checked when merging. */
 #define QATSEC_CAPS_MAX	256
 
+/* Every engine's entries, and those of the engines a vector API (CPU
+ * crypto) can reach: symmetric engines with vec_process, and asymmetric.
+ */
 static struct rte_cryptodev_capabilities merged_caps[QATSEC_CAPS_MAX + 1];
+static struct rte_cryptodev_capabilities vec_caps[QATSEC_CAPS_MAX + 1];
 static bool caps_merged;
 static rte_spinlock_t caps_lock = RTE_SPINLOCK_INITIALIZER;
 
@@ -114,7 +118,7 @@ caps_fold(struct rte_cryptodev_capabilities *caps, unsigned int n,
 }
 
 static void
-caps_merge(void)
+caps_merge(struct rte_cryptodev_capabilities *caps, bool vec_only)
 {
 	unsigned int id, n = 0;
 
@@ -122,31 +126,46 @@ caps_merge(void)
 		const struct qatsec_engine *e = qatsec_engine_get(id);
 		const struct rte_cryptodev_capabilities *c;
 
-		if (e == NULL)
+		if (e == NULL || (vec_only && e->vec_process == NULL &&
+				e->op_type == RTE_CRYPTO_OP_TYPE_SYMMETRIC))
 			continue;
 		for (c = e->capabilities;
 				c->op != RTE_CRYPTO_OP_TYPE_UNDEFINED; c++) {
-			if (caps_fold(merged_caps, n, c))
+			if (caps_fold(caps, n, c))
 				continue;
 			/* A build defect (a table too small), never input. */
 			RTE_VERIFY(n < QATSEC_CAPS_MAX);
-			merged_caps[n++] = *c;
+			caps[n++] = *c;
 		}
 	}
-	merged_caps[n].op = RTE_CRYPTO_OP_TYPE_UNDEFINED;
+	caps[n].op = RTE_CRYPTO_OP_TYPE_UNDEFINED;
+}
+
+static void
+caps_ready(void)
+{
+	if (__atomic_load_n(&caps_merged, __ATOMIC_ACQUIRE))
+		return;
+	rte_spinlock_lock(&caps_lock);
+	if (!caps_merged) {
+		caps_merge(merged_caps, false);
+		caps_merge(vec_caps, true);
+		__atomic_store_n(&caps_merged, true, __ATOMIC_RELEASE);
+	}
+	rte_spinlock_unlock(&caps_lock);
+}
+
+const struct rte_cryptodev_capabilities *
+qatsec_capabilities_vec(void)
+{
+	caps_ready();
+	return vec_caps;
 }
 
 const struct rte_cryptodev_capabilities *
 qatsec_capabilities(void)
 {
-	if (!__atomic_load_n(&caps_merged, __ATOMIC_ACQUIRE)) {
-		rte_spinlock_lock(&caps_lock);
-		if (!caps_merged) {
-			caps_merge();
-			__atomic_store_n(&caps_merged, true, __ATOMIC_RELEASE);
-		}
-		rte_spinlock_unlock(&caps_lock);
-	}
+	caps_ready();
 	return merged_caps;
 }
 
@@ -161,6 +180,9 @@ qatsec_engine_feature_flags(void)
 
 		if (e != NULL)
 			ff |= e->feature_flags;
+		/* The raw data path (qatsec_raw_dp.c) runs on vec_process. */
+		if (e != NULL && e->vec_process != NULL)
+			ff |= RTE_CRYPTODEV_FF_SYM_RAW_DP;
 	}
 	return ff;
 }

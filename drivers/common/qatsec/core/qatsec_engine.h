@@ -17,6 +17,8 @@
 #include <rte_crypto.h>
 #include <rte_cryptodev.h>
 
+struct rte_security_capability;
+
 /* Engine ids are stored in sessions (shared memory): never renumber. */
 enum qatsec_engine_id {
 	QATSEC_ENGINE_NONE = 0,
@@ -63,6 +65,28 @@ struct qatsec_engine {
 	 * touched) when the thread's state cannot be made.
 	 */
 	int (*process)(struct rte_crypto_op **ops, uint16_t nb_ops);
+	/* Optional (NULL: not offered), symmetric engines: compute the
+	 * vec->num operations of one session sess (a struct
+	 * rte_cryptodev_sym_session this engine configured) on the buffers
+	 * vec describes, in the calling thread, as CPU crypto and the raw
+	 * data-path API give them: regions by head/tail offsets in ofs,
+	 * lengths in bytes (the 3GPP algorithms too), IV, digest and
+	 * AAD or auth IV by pointer (the CCM IV and AAD laid out as in an op).
+	 * Writes vec->status[i]: 0, EBADMSG (digest mismatch), EINVAL
+	 * (what an op would fail with INVALID_ARGS) or another errno.
+	 * Returns how many succeeded.
+	 */
+	uint32_t (*vec_process)(void *sess, union rte_crypto_sym_ofs ofs,
+		struct rte_crypto_sym_vec *vec);
+	/* Optional (NULL: none), symmetric engines: rte_security lookaside
+	 * sessions. sec_session_configure fills priv (session_size() bytes)
+	 * from conf (struct rte_security_session_conf *), answering as
+	 * session_configure does; their ops come to process() with sess_type
+	 * RTE_CRYPTO_OP_SECURITY_SESSION. sec_capabilities lists what it
+	 * accepts, ended by an entry of action RTE_SECURITY_ACTION_TYPE_NONE.
+	 */
+	int (*sec_session_configure)(void *priv, const void *conf);
+	const struct rte_security_capability *sec_capabilities;
 };
 
 /* Called from each engine's constructor. */
@@ -71,12 +95,38 @@ void qatsec_engine_register(const struct qatsec_engine *e);
 /* The engine registered with id, or NULL. */
 const struct qatsec_engine *qatsec_engine_get(unsigned int id);
 
+/* Ops no engine's session routes: sessionless symmetric ops are computed
+ * on a session of the calling thread's own, made by the first symmetric
+ * engine that accepts the op's xform; any other op fails with
+ * INVALID_SESSION. Every op gets its final status; returns how many did
+ * not succeed.
+ */
+int qatsec_engine_sessionless(struct rte_crypto_op **ops, uint16_t n);
+
+/* The largest symmetric session private data of the registered engines. */
+size_t qatsec_engine_sym_priv_max(void);
+
+/* A symmetric session of xf in priv (qatsec_engine_sym_priv_max() bytes)
+ * by the first engine that accepts it, in id order; NULL and *ret (the
+ * last engine's answer, -ENOTSUP when none took it) otherwise.
+ */
+const struct qatsec_engine *qatsec_engine_sym_configure(void *priv,
+		const struct rte_crypto_sym_xform *xf, int *ret);
+
 /* The session private data of op, or NULL when it has none to read
  * (sessionless, no session, or an op type no engine serves).
  */
 static inline const struct qatsec_sess_hdr *
 qatsec_op_sess_hdr(const struct rte_crypto_op *op)
 {
+	/* A security session's private data sits where a cryptodev
+	 * session's does (the second cache line of both).
+	 */
+	if (op->sess_type == RTE_CRYPTO_OP_SECURITY_SESSION &&
+			op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC)
+		return op->sym->session == NULL ? NULL :
+			(const void *)((const struct rte_cryptodev_sym_session *)
+				op->sym->session)->driver_priv_data;
 	if (op->sess_type != RTE_CRYPTO_OP_WITH_SESSION)
 		return NULL;
 	if (op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC)

@@ -154,16 +154,6 @@ op_route_key(const struct rte_crypto_op *op)
 	return NULL;
 }
 
-static int
-no_engine(struct rte_crypto_op **ops, uint16_t n)
-{
-	uint16_t i;
-
-	for (i = 0; i < n; i++)
-		ops[i]->status = RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
-	return n;
-}
-
 /* Hand each run of ops that share an engine to it; returns how many ops
  * did not succeed, or -ENOMEM when an engine could not run at all.
  */
@@ -201,7 +191,7 @@ soft_compute(struct rte_crypto_op **ops, uint16_t n, uint16_t *nb_asym)
 		}
 		e = qatsec_engine_get(id);
 		ret = e != NULL ? e->process(ops + i, j - i) :
-			no_engine(ops + i, j - i);
+			qatsec_engine_sessionless(ops + i, j - i);
 		/* Per run, not per op: the kinds an instance serves. */
 		if (e != NULL && e->op_type == RTE_CRYPTO_OP_TYPE_ASYMMETRIC)
 			*nb_asym += j - i;

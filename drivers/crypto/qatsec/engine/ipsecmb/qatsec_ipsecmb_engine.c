@@ -19,11 +19,17 @@ static const struct qatsec_engine qatsec_ipsecmb_engine = {
 		RTE_CRYPTODEV_FF_OOP_SGL_IN_LB_OUT |
 		RTE_CRYPTODEV_FF_OOP_LB_IN_SGL_OUT |
 		RTE_CRYPTODEV_FF_OOP_LB_IN_LB_OUT |
+		RTE_CRYPTODEV_FF_NON_BYTE_ALIGNED_DATA |
+		RTE_CRYPTODEV_FF_DIGEST_ENCRYPTED |
+		RTE_CRYPTODEV_FF_SYM_SESSIONLESS |
 		RTE_CRYPTODEV_FF_CPU_AESNI,
 	.session_size = qatsec_sym_session_size,
 	.session_configure = qatsec_sym_session_configure,
 	.session_clear = qatsec_sym_session_clear,
 	.process = qatsec_sym_process,
+	.vec_process = qatsec_sym_vec_process,
+	.sec_session_configure = qatsec_sym_sec_configure,
+	.sec_capabilities = qatsec_sym_sec_capabilities,
 };
 
 RTE_INIT(qatsec_ipsecmb_engine_register)

@@ -118,7 +118,9 @@ qatsec_check(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	const struct qatsec_sym_sess *s;
 	uint64_t c_end, a_end;
 
-	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION))
+	/* A security session (DOCSIS) is read as a cryptodev one. */
+	if (unlikely(op->sess_type != RTE_CRYPTO_OP_WITH_SESSION &&
+			op->sess_type != RTE_CRYPTO_OP_SECURITY_SESSION))
 		return RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
 	if (unlikely(sym->session != c->sess) &&
 			qatsec_sess_switch(c, sym->session) != 0)
@@ -161,6 +163,8 @@ qatsec_check(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 			r->a_len = sym->auth.data.length;
 		}
 		r->digest = sym->auth.digest.data;
+		if (unlikely(s->bits != 0) && qatsec_req_bits(s, op, r) != 0)
+			return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		if (!(s->flags & F_CIPHER))
 			r->c_off = r->a_off;
 		if (!(s->flags & F_AUTH))
@@ -171,13 +175,16 @@ qatsec_check(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	c_end = (uint64_t)r->c_off + r->c_len;
 	a_end = (uint64_t)r->a_off + r->a_len;
 	/* Everything is read from src; dst gets the cipher region, or with
-	 * F_OOP_DST every byte the op touches.
+	 * F_OOP_DST every byte the op touches. Past pkt_len, the chain's
+	 * real extent decides (crypto-perf's chains have pkt_len 0); no
+	 * byte outside a segment is ever touched either way.
 	 */
 	if (unlikely(c_end > r->src->pkt_len || a_end > r->src->pkt_len ||
 			(r->dst != NULL && (c_end > r->dst->pkt_len ||
-			((s->flags & F_OOP_DST) && a_end > r->dst->pkt_len)))))
+			((s->flags & F_OOP_DST) && a_end > r->dst->pkt_len)))) &&
+			qatsec_out_of_chain(s, r, c_end, a_end))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
-	if (unlikely(((s->flags & F_CBC) && (r->c_len & 15) != 0) ||
+	if (unlikely(((s->flags & F_CBC) && (r->c_len & s->c_blk_mask) != 0) ||
 			r->c_len > s->max_len))
 		return RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 	r->lo = RTE_MIN(r->c_off, r->a_off);
@@ -373,9 +380,8 @@ qatsec_job_fill(IMB_JOB *job, struct rte_crypto_op *op,
 	job->cipher_mode = s->cipher_mode;
 	job->hash_alg = s->hash_alg;
 	job->auth_tag_output = r->digest;
-	/* ipsec-mb refuses empty CBC/CTR regions: nothing to cipher. */
-	if (r->c_len == 0 && (s->cipher_mode == IMB_CIPHER_CBC ||
-			s->cipher_mode == IMB_CIPHER_CNTR))
+	/* ipsec-mb refuses empty cipher regions: nothing to cipher. */
+	if (r->c_len == 0 && !(s->flags & F_AEAD))
 		job->cipher_mode = IMB_CIPHER_NULL;
 	switch (s->job_union) {
 	case QATSEC_JOB_U_HMAC:
@@ -403,6 +409,8 @@ qatsec_job_fill(IMB_JOB *job, struct rte_crypto_op *op,
 	default:
 		break;
 	}
+	if (unlikely((s->bits | s->des3) != 0))
+		qatsec_job_more(job, s, r, lo, scratch);
 	if (s->flags & F_VERIFY)
 		jf |= JF_VERIFY;
 	/* The tag goes straight to the op only when it is exactly the
@@ -545,14 +553,40 @@ qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
 	return err;
 }
 
+/* The job of a fragmented op on its linear copy buf. A digest the cipher
+ * covers (doff >= 0) is made or checked in the copy, where the cipher
+ * sees it: the op points there while the job runs.
+ */
+static void
+qatsec_linear_job(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
+		struct qatsec_req *r, uint8_t *buf, int64_t doff)
+{
+	uint8_t *digest = op->sym->auth.digest.data;
+	IMB_JOB *job;
+
+	if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1) {
+		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
+		return;
+	}
+	if (doff >= 0) {
+		r->digest = buf + (doff - r->lo);
+		op->sym->auth.digest.data = r->digest;
+	}
+	qatsec_job_fill(job, op, c->s, r, buf, buf + r->c_off - r->lo, r->lo,
+		c->t->digest[0]);
+	qatsec_run(c->mgr, &job, 1, false);
+	op->sym->auth.digest.data = digest;
+}
+
 /* Fragmented op: run it alone on a linear copy of the bytes it touches. */
 static uint32_t
 qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 {
 	const struct qatsec_sym_sess *s;
 	struct qatsec_req r;
+	struct rte_mbuf *dm = NULL;
 	uint8_t *buf = c->t->bounce;
-	IMB_JOB *job;
+	int64_t doff;
 	uint8_t st;
 
 	st = qatsec_check(c, op, &r);
@@ -561,19 +595,20 @@ qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 		op->status = st;
 		return 1;
 	}
+	if (unlikely(s->kind == QATSEC_KIND_DOCSIS)) {
+		op->status = qatsec_docsis(c->mgr, c->t, s, &r);
+		return op->status != RTE_CRYPTO_OP_STATUS_SUCCESS;
+	}
+	doff = qatsec_digest_off(s, &r, &dm);
+	if (doff >= 0)
+		r.hi = RTE_MAX(r.hi, (uint64_t)doff + s->digest_len);
 	if (r.hi - r.lo > QATSEC_LINEAR_MAX) {
 		op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
 		return 1;
 	}
 	if (qatsec_mbuf_copy(r.src, r.lo, r.hi - r.lo, buf, false) != 0)
 		goto bad;
-	if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1) {
-		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
-		return 1;
-	}
-	qatsec_job_fill(job, op, s, &r, buf, buf + r.c_off - r.lo, r.lo,
-		c->t->digest[0]);
-	qatsec_run(c->mgr, &job, 1, false);
+	qatsec_linear_job(c, op, &r, buf, doff);
 	if (op->status != RTE_CRYPTO_OP_STATUS_SUCCESS &&
 			op->status != RTE_CRYPTO_OP_STATUS_AUTH_FAILED)
 		return 1;
@@ -586,6 +621,10 @@ qatsec_linear(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
 				r.c_len, buf + r.c_off - r.lo, true) != 0)
 			goto bad;
 	}
+	/* A digest made in the copy, ciphered where the cipher covers it. */
+	if (doff >= 0 && !(s->flags & F_VERIFY) &&
+			qatsec_mbuf_copy(dm, doff, s->digest_len, r.digest, true) != 0)
+		goto bad;
 	return op->status != RTE_CRYPTO_OP_STATUS_SUCCESS;
 bad:
 	op->status = RTE_CRYPTO_OP_STATUS_INVALID_ARGS;
@@ -791,6 +830,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 			qatsec_done(c, op, st);
 		else if (c->s->kind == QATSEC_KIND_GCM)
 			qatsec_done(c, op, qatsec_gcm(c, c->s, &r));
+		else if (unlikely(c->s->kind == QATSEC_KIND_DOCSIS))
+			b.deferred[b.nb_deferred++] = i;	/* one job each */
 		else if (unlikely(!qatsec_flat(&r)))
 			qatsec_fragmented(c, &b, op, &r, i);
 		else

@@ -12,6 +12,7 @@
 
 #include <rte_crypto.h>
 #include <rte_cryptodev.h>
+#include <rte_security.h>
 
 #include <intel-ipsec-mb.h>
 
@@ -45,5 +46,19 @@ IMB_MGR *qatsec_sym_mgr(void);
  * the thread's manager cannot be made.
  */
 int qatsec_sym_process(struct rte_crypto_op **ops, uint16_t nb_ops);
+
+/* The engine seam's vec_process: operations given as buffer vectors (CPU
+ * crypto, raw data path) on session sess, each run as an op through
+ * qatsec_sym_process. Returns how many succeeded.
+ */
+uint32_t qatsec_sym_vec_process(void *sess, union rte_crypto_sym_ofs ofs,
+		struct rte_crypto_sym_vec *vec);
+
+/* rte_security DOCSIS sessions (qatsec_sym_docsis.c): the seam's
+ * sec_session_configure (conf: struct rte_security_session_conf *) and
+ * what it serves.
+ */
+extern const struct rte_security_capability qatsec_sym_sec_capabilities[];
+int qatsec_sym_sec_configure(void *priv, const void *conf);
 
 #endif /* QATSEC_SYM_H */

@@ -37,6 +37,14 @@
 #define KEY_MAC_SUBKEY1		720	/* CMAC K1 / XCBC K2, 16 */
 #define KEY_MAC_SUBKEY2		736	/* CMAC K2 / XCBC K3, 16 */
 #define KEY_AREA_SIZE		1024
+/* The algorithms past AES (qatsec_sym_algs.c): DES key schedules (three
+ * for 3DES, K1 K2 K3 as the key gives them) from 0; a SNOW3G or KASUMI
+ * schedule, or the ZUC key, from 0 for the cipher and from KEY_MAC_RKEYS
+ * for the hash; HMAC-MD5 states where the other HMAC states are.
+ */
+#define KEY_DES_KS(i)		((i) * 128)
+#define KEY_3GPP_CIPHER		0
+#define KEY_3GPP_AUTH		KEY_MAC_RKEYS
 
 _Static_assert(sizeof(struct gcm_key_data) <= KEY_AREA_SIZE, "GCM key data");
 
@@ -46,6 +54,7 @@ enum qatsec_kind {
 	QATSEC_KIND_GMAC,	/* direct AES-GMAC API */
 	QATSEC_KIND_NOP,	/* NULL cipher and/or NULL auth only */
 	QATSEC_KIND_CBC_HMAC,		/* AES-CBC + HMAC: cipher and hash burst APIs */
+	QATSEC_KIND_DOCSIS,	/* rte_security DOCSIS: BPI + CRC, one job */
 };
 
 /* Which IMB_JOB.u member the hash needs. */
@@ -55,7 +64,16 @@ enum qatsec_job_union {
 	QATSEC_JOB_U_CMAC,
 	QATSEC_JOB_U_CCM,
 	QATSEC_JOB_U_CHACHA,
+	QATSEC_JOB_U_SNOW3G,
+	QATSEC_JOB_U_ZUC,
+	QATSEC_JOB_U_KASUMI,
 };
+
+/* Regions of the 3GPP algorithms, which cryptodev gives in bits. */
+#define B_C_BITS	0x01	/* cipher in bits at any bit (SNOW3G, KASUMI) */
+#define B_C_BYTES	0x02	/* cipher in bits, whole bytes (ZUC) */
+#define B_A_BITS	0x04	/* hash in bits from a whole byte (SNOW3G, ZUC) */
+#define B_A_BYTES	0x08	/* hash in bits, whole bytes (KASUMI) */
 
 #define F_VERIFY	0x01	/* compare the digest instead of writing it */
 #define F_AEAD		0x02	/* op->sym->aead, not cipher/auth */
@@ -93,6 +111,11 @@ struct qatsec_sym_sess {
 	uint8_t nocheck;	/* every job field is checked here: ipsec-mb
 				 * need not check again (ChaCha20-Poly1305)
 				 */
+	uint16_t auth_iv_off;	/* SNOW3G UIA2 / ZUC EIA3 IV in the op */
+	uint8_t auth_iv_len;
+	uint8_t bits;		/* B_*: regions given in bits */
+	uint8_t c_blk_mask;	/* with F_CBC: cipher length % block, 15 or 7 */
+	uint8_t des3;		/* 3DES: keys are three schedules, by pointers */
 	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC: what one cipher/hash burst call
 				 * shares (direction, key size, hash, order)
 				 */
@@ -109,13 +132,19 @@ qatsec_keys(const struct qatsec_sym_sess *s)
 /* Longest region a fragmented mbuf may be linearised for. */
 #define QATSEC_LINEAR_MAX	(64 * 1024 + 1024)
 #define QATSEC_DIGEST_MAX	64
+/* Per-op scratch: a digest, then the three schedule pointers a 3DES job
+ * takes (ipsec-mb wants an array of pointers; the session holds none).
+ */
+#define QATSEC_SLOT		(QATSEC_DIGEST_MAX + 3 * sizeof(void *))
 
 /* Per-thread scratch, with the thread's ipsec-mb manager. */
 struct qatsec_tls {
 	IMB_JOB cbc_hmac_jobs[QATSEC_BURST];	/* cipher/hash burst APIs take jobs
 					 * by value
 					 */
-	uint8_t digest[QATSEC_BURST][QATSEC_DIGEST_MAX];	/* per op */
+	uint8_t digest[QATSEC_BURST][QATSEC_SLOT];	/* per op: digest,
+					 * then 3DES key schedule pointers
+					 */
 	uint8_t tag[QATSEC_DIGEST_MAX];
 	uint8_t bounce[QATSEC_LINEAR_MAX];
 	IMB_MGR *mgr;
@@ -154,6 +183,9 @@ struct qatsec_req {
 	uint8_t *digest;
 	const uint8_t *aad;
 	const uint8_t *iv;
+	const uint8_t *auth_iv;	/* with s->auth_iv_len */
+	uint32_t c_bits, a_bits; /* with s->bits: lengths in bits */
+	uint8_t c_bitoff;	/* B_C_BITS: bit of c_off's byte it starts at */
 };
 
 /* Whether the op's bytes all sit in the first segment(s) it uses. */
@@ -205,7 +237,43 @@ qatsec_gcm_linear(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
 uint8_t qatsec_region_copy(struct qatsec_tls *t, const struct qatsec_req *r);
 uint8_t qatsec_gcm_sgl(aes_gcm_enc_dec_t fn, struct qatsec_tls *t,
 		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
+/* Offset in its chain (*m) of the op's digest when it begins inside the
+ * bytes [r->lo, r->hi) the op touches (a digest the cipher covers, or
+ * part of it); else -1.
+ */
+int64_t qatsec_digest_off(const struct qatsec_sym_sess *s,
+		const struct qatsec_req *r, struct rte_mbuf **m);
+/* The bytes a chain really holds: its segments' data_len summed, or 0
+ * past QATSEC_CHAIN_MAX segments (a looped chain). pkt_len may say less:
+ * dpdk-test-crypto-perf leaves it 0 in the chains it builds.
+ */
+#define QATSEC_CHAIN_MAX	256
+uint64_t qatsec_chain_extent(const struct rte_mbuf *m);
+/* Whether regions ending at c_end / a_end leave the chains of r. */
+bool qatsec_out_of_chain(const struct qatsec_sym_sess *s,
+		const struct qatsec_req *r, uint64_t c_end, uint64_t a_end);
 uint8_t qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t,
+		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
+
+/* qatsec_sym_algs.c: sessions of the algorithms past AES and SHA (DES,
+ * 3DES, DOCSIS BPI, ECB, SNOW3G, ZUC, KASUMI, HMAC-MD5). Each returns 0,
+ * -ENOTSUP or 1 (not one of its algorithms).
+ */
+int qatsec_cipher_more(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_cipher_xform *x);
+int qatsec_auth_more(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
+		const struct rte_crypto_auth_xform *x);
+/* Regions of an op of a session with s->bits, in bytes into r; -1 when
+ * they do not fit the algorithm's rules.
+ */
+int qatsec_req_bits(const struct qatsec_sym_sess *s,
+		const struct rte_crypto_op *op, struct qatsec_req *r);
+/* The algorithm-specific job fields of those sessions. */
+void qatsec_job_more(IMB_JOB *job, const struct qatsec_sym_sess *s,
+		const struct qatsec_req *r, uint32_t lo, uint8_t *scratch);
+
+/* qatsec_sym_docsis.c: one DOCSIS protocol op (checked, in r); status. */
+uint8_t qatsec_docsis(IMB_MGR *mgr, struct qatsec_tls *t,
 		const struct qatsec_sym_sess *s, const struct qatsec_req *r);
 
 #endif /* QATSEC_SYM_PRIVATE_H */

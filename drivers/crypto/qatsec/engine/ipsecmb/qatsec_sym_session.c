@@ -8,6 +8,7 @@
 
 #include <rte_common.h>
 
+#include "qatsec_log.h"
 #include "qatsec_sym_private.h"
 
 unsigned int
@@ -46,6 +47,18 @@ qatsec_in_range(const struct rte_crypto_param_range *r, uint32_t v)
 	return (v - r->min) % r->increment == 0;
 }
 
+/* An IV for an algorithm that takes none is ignored, as DPDK's other PMDs
+ * do (l2fwd-crypto leaves the auth IV uninitialised).
+ */
+static bool
+qatsec_iv_ok(const struct rte_crypto_param_range *r, uint32_t v)
+{
+	if (r->max == 0 && v != 0)
+		QATSEC_LOG(DEBUG, "an IV of %u bytes ignored: the algorithm takes none",
+			v);
+	return r->max == 0 || qatsec_in_range(r, v);
+}
+
 static void
 qatsec_aes_keyexp(IMB_MGR *mgr, const uint8_t *key, uint32_t len,
 		uint8_t *enc, uint8_t *dec)
@@ -81,29 +94,43 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 			x->op != RTE_CRYPTO_CIPHER_OP_DECRYPT)
 		return -EINVAL;
 	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_CIPHER, x->algo);
+	/* The NULL cipher ignores a key and an IV, as DPDK's PMDs do. */
 	if (cap == NULL || x->dataunit_len != 0 ||
-			!qatsec_in_range(&cap->cipher.key_size, x->key.length) ||
-			!qatsec_in_range(&cap->cipher.iv_size, x->iv.length))
+			(x->algo != RTE_CRYPTO_CIPHER_NULL &&
+			(!qatsec_in_range(&cap->cipher.key_size, x->key.length) ||
+			!qatsec_iv_ok(&cap->cipher.iv_size, x->iv.length))))
 		return -ENOTSUP;
 	if (x->key.length != 0 && x->key.data == NULL)
 		return -EINVAL;
 	s->flags |= F_CIPHER;
 	s->cipher_dir = x->op == RTE_CRYPTO_CIPHER_OP_ENCRYPT ?
 		IMB_DIR_ENCRYPT : IMB_DIR_DECRYPT;
-	s->iv_off = x->iv.offset;
-	s->iv_len = x->iv.length;
+	if (cap->cipher.iv_size.max != 0) {
+		s->iv_off = x->iv.offset;
+		s->iv_len = x->iv.length;
+	}
 	s->key_len = x->key.length;
 	switch (x->algo) {
 	case RTE_CRYPTO_CIPHER_AES_CBC:
-		s->cipher_mode = IMB_CIPHER_CBC;
+	case RTE_CRYPTO_CIPHER_AES_ECB:
+		s->cipher_mode = x->algo == RTE_CRYPTO_CIPHER_AES_CBC ?
+			IMB_CIPHER_CBC : IMB_CIPHER_ECB;
 		s->flags |= F_CBC;
+		s->c_blk_mask = 15;
 		break;
 	case RTE_CRYPTO_CIPHER_AES_CTR:
 		s->cipher_mode = IMB_CIPHER_CNTR;
 		break;
-	default:
+	case RTE_CRYPTO_CIPHER_AES_DOCSISBPI:
+		/* CBC, then CFB for a last partial block: any length. */
+		s->cipher_mode = IMB_CIPHER_DOCSIS_SEC_BPI;
+		break;
+	case RTE_CRYPTO_CIPHER_NULL:
 		s->cipher_mode = IMB_CIPHER_NULL;
+		s->key_len = 0;
 		return 0;
+	default:
+		return qatsec_cipher_more(mgr, s, keys, x) == 0 ? 0 : -ENOTSUP;
 	}
 	qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
 		keys + KEY_AES_ENC, keys + KEY_AES_DEC);
@@ -266,18 +293,22 @@ qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 			x->op != RTE_CRYPTO_AUTH_OP_GENERATE)
 		return -EINVAL;
 	cap = qatsec_cap_find(RTE_CRYPTO_SYM_XFORM_AUTH, x->algo);
-	if (cap == NULL ||
-			!qatsec_in_range(&cap->auth.key_size, x->key.length) ||
-			!qatsec_in_range(&cap->auth.digest_size,
-				x->digest_length) ||
-			!qatsec_in_range(&cap->auth.iv_size, x->iv.length))
+	if (cap == NULL)
 		return -ENOTSUP;
-	if (x->key.length != 0 && x->key.data == NULL)
-		return -EINVAL;
+	/* The NULL hash ignores a key and a digest length (it writes and
+	 * checks nothing), as DPDK's PMDs do.
+	 */
 	if (x->algo == RTE_CRYPTO_AUTH_NULL) {
 		s->hash_alg = IMB_AUTH_NULL;
 		return 0;
 	}
+	if (!qatsec_in_range(&cap->auth.key_size, x->key.length) ||
+			!qatsec_in_range(&cap->auth.digest_size,
+				x->digest_length) ||
+			!qatsec_iv_ok(&cap->auth.iv_size, x->iv.length))
+		return -ENOTSUP;
+	if (x->key.length != 0 && x->key.data == NULL)
+		return -EINVAL;
 	s->flags |= F_AUTH;
 	if (x->op == RTE_CRYPTO_AUTH_OP_VERIFY)
 		s->flags |= F_VERIFY;
@@ -306,9 +337,11 @@ qatsec_auth_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 	case RTE_CRYPTO_AUTH_AES_XCBC_MAC:
 		qatsec_auth_xcbc_init(mgr, s, keys, x);
 		break;
-	default: /* RTE_CRYPTO_AUTH_AES_GMAC */
+	case RTE_CRYPTO_AUTH_AES_GMAC:
 		qatsec_auth_gmac_init(mgr, s, keys, x);
 		break;
+	default:
+		return qatsec_auth_more(mgr, s, keys, x) == 0 ? 0 : -ENOTSUP;
 	}
 	return 0;
 }
@@ -422,15 +455,15 @@ qatsec_chain_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 			(uint32_t)s->hash_alg << 16 |
 			(uint32_t)s->chain_order << 24;
 	}
-	/* Out of place, cipher-then-auth must authenticate the output: the
-	 * bytes the op touches are copied to dst and the job runs there in
-	 * place, so dst gets what an in-place op would leave (the digest
-	 * covers src's auth-only bytes and the ciphertext). A NULL cipher's
-	 * whole work out of place is copying its region. (AEAD jobs handle
-	 * out of place natively.)
+	/* Out of place, cipher-then-auth must authenticate the output, and
+	 * auth-then-cipher must cipher a digest the cipher covers (digest
+	 * encrypted, written in dst): the bytes the op touches are copied
+	 * to dst and the job runs there in place, so dst gets what an
+	 * in-place op would leave (the digest covers src's auth-only bytes
+	 * and the ciphertext). A NULL cipher's whole work out of place is
+	 * copying its region. (AEAD jobs handle out of place natively.)
 	 */
-	if ((s->flags & (F_CIPHER | F_AUTH)) == (F_CIPHER | F_AUTH) &&
-			s->chain_order == IMB_ORDER_CIPHER_HASH)
+	if ((s->flags & (F_CIPHER | F_AUTH)) == (F_CIPHER | F_AUTH))
 		s->flags |= F_OOP_DST;
 	else if ((s->flags & F_CIPHER) && s->cipher_mode == IMB_CIPHER_NULL)
 		s->flags |= F_OOP_COPY;
@@ -489,7 +522,8 @@ qatsec_sym_session_configure(void *sess, const void *xform)
 		return ret;
 	}
 	s->arch = mgr->used_arch;
-	s->iv_end = s->iv_off + s->iv_len;
+	s->iv_end = RTE_MAX((uint32_t)s->iv_off + s->iv_len,
+		(uint32_t)s->auth_iv_off + s->auth_iv_len);
 	s->hdr.engine = QATSEC_ENGINE_IPSECMB;
 	s->hdr.magic = QATSEC_SESS_MAGIC;
 	return 0;

@@ -94,3 +94,68 @@ qatsec_gmac(IMB_MGR *mgr, struct qatsec_tls *t, const struct qatsec_sym_sess *s,
 	fin(gk, &ctx, tag, s->digest_len);
 	return qatsec_tag_status(s, tag, r->digest);
 }
+
+/* Offset in m's chain of the digest_len bytes at p, when they lie in one
+ * segment's data; -1 otherwise.
+ */
+static int64_t
+qatsec_chain_off(const struct rte_mbuf *m, const uint8_t *p, uint32_t len)
+{
+	uint64_t base = 0;
+	const uint8_t *d;
+
+	for (; m != NULL; m = m->next) {
+		d = rte_pktmbuf_mtod(m, const uint8_t *);
+		if (p >= d && p + len <= d + m->data_len)
+			return (int64_t)(base + (uint64_t)(p - d));
+		base += m->data_len;
+	}
+	return -1;
+}
+
+int64_t
+qatsec_digest_off(const struct qatsec_sym_sess *s, const struct qatsec_req *r,
+		struct rte_mbuf **m)
+{
+	int64_t off;
+
+	if (r->digest == NULL || s->digest_len == 0 || (s->flags & F_AEAD))
+		return -1;
+	*m = r->src;
+	off = qatsec_chain_off(r->src, r->digest, s->digest_len);
+	if (off < 0 && r->dst != NULL) {
+		*m = r->dst;
+		off = qatsec_chain_off(r->dst, r->digest, s->digest_len);
+	}
+	if (off < r->lo || off >= r->hi)
+		return -1;
+	return off;
+}
+
+uint64_t
+qatsec_chain_extent(const struct rte_mbuf *m)
+{
+	uint64_t n = 0;
+	unsigned int segs = 0;
+
+	for (; m != NULL; m = m->next) {
+		if (++segs > QATSEC_CHAIN_MAX)
+			return 0;
+		n += m->data_len;
+	}
+	return n;
+}
+
+bool
+qatsec_out_of_chain(const struct qatsec_sym_sess *s, const struct qatsec_req *r,
+		uint64_t c_end, uint64_t a_end)
+{
+	uint64_t se = qatsec_chain_extent(r->src), de;
+
+	if (c_end > se || a_end > se)
+		return true;
+	if (r->dst == NULL)
+		return false;
+	de = qatsec_chain_extent(r->dst);
+	return c_end > de || ((s->flags & F_OOP_DST) && a_end > de);
+}
