@@ -269,13 +269,18 @@ recv_fd(int sock)
 static void
 test_pidfd_namespace(void)
 {
-	int sv[2], fd, st, ns_fd;
+	int sv[2], pp[2], fd, st, ns_fd;
 	pid_t outer, inner;
 
+	/* The pid and the pidfd come from two processes in either order:
+	 * each has its own channel (one stream would mix them).
+	 */
 	UT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	UT_EQ(pipe(pp), 0);
 	outer = fork();
 	if (outer == 0) {
 		close(sv[0]);
+		close(pp[0]);
 		if (unshare(CLONE_NEWPID) != 0)
 			_exit(2);
 		inner = fork();	/* the first child is pid 1 of the new ns */
@@ -289,13 +294,16 @@ test_pidfd_namespace(void)
 			pause();
 			_exit(0);
 		}
-		if (write(sv[1], &inner, sizeof(inner)) != sizeof(inner))
+		if (write(pp[1], &inner, sizeof(inner)) != sizeof(inner))
 			_exit(6);
 		waitpid(inner, &st, 0);
 		_exit(0);
 	}
 	close(sv[1]);
-	if (read(sv[0], &inner, sizeof(inner)) != sizeof(inner)) {
+	close(pp[1]);
+	st = read(pp[0], &inner, sizeof(inner));
+	close(pp[0]);
+	if (st != sizeof(inner)) {
 		/* A missing prerequisite is a failure here: CI runs as root. */
 		waitpid(outer, &st, 0);
 		printf("#   cannot make a PID namespace (unshare(CLONE_NEWPID) needs root): exit %d\n",
