@@ -79,7 +79,9 @@ trap cleanup EXIT
 # fuzz NAME BUILD CORPUS_DIR [libFuzzer args...]: runs target NAME in
 # $work (findings land there); prints libFuzzer's last lines.
 fuzz() {
-	local name=$1 build=$2 corpus=$3 rc=0
+	local name=$1 build corpus=$3 rc=0
+	# Absolute: the target runs from $work.
+	build=$(cd "$2" && pwd) || die "no build dir $2"
 	shift 3
 	build "$name" "$build" "$work/fuzz_$name" || die "building fuzz_$name failed"
 	mkdir -p "$work/$name"
