@@ -116,12 +116,14 @@ parse_args(int argc, char **argv, char *dir, size_t len)
 	return eal_argc;
 }
 
+/* EAL keeps pointers into its argv: eal_argv lives until EAL is down. */
+static char **eal_argv;
+
 /* EAL with our vdev appended; must come up as the primary. */
 static int
 start_eal(int eal_argc, char **argv, const char *conf_dir)
 {
 	static char vdev[PATH_MAX + 64];
-	char **eal_argv;
 	int i;
 
 	snprintf(vdev, sizeof(vdev), "crypto_qatsec,conf_dir=%s", conf_dir);
@@ -132,16 +134,17 @@ start_eal(int eal_argc, char **argv, const char *conf_dir)
 		eal_argv[i] = argv[i];
 	eal_argv[i++] = (char *)"--vdev";
 	eal_argv[i++] = vdev;
-	/* EAL keeps pointers into its argv: eal_argv lives until exit. */
 	if (rte_eal_init(i, eal_argv) < 0) {
 		fprintf(stderr, "qatsecd: EAL initialisation failed (see the EAL lines above; "
 			"hugepages reserved? another primary on this --file-prefix?)\n");
+		free(eal_argv);
 		return -1;
 	}
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
 		fprintf(stderr, "qatsecd: must be the primary process: a group with this "
 			"--file-prefix already runs (stop it, or pick another prefix)\n");
 		rte_eal_cleanup();
+		free(eal_argv);
 		return -1;
 	}
 	return 0;
@@ -194,6 +197,7 @@ shutdown_group(void)
 	snprintf(prefix, sizeof(prefix), "%s", rte_eal_get_runtime_dir());
 	qatsecd_hp_collect(&dirs);
 	rte_eal_cleanup();
+	free(eal_argv);
 	removed = qatsecd_hp_remove(&dirs, basename(prefix));
 	if (removed != 0)
 		printf("qatsecd: removed %d hugepage files\n", removed);
@@ -223,6 +227,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "qatsecd: no qatsec table (see the errors above for %s; "
 			"qatsec-ctl check %s names them)\n", real, real);
 		rte_eal_cleanup();
+		free(eal_argv);
 		return 1;
 	}
 	signal(SIGINT, on_signal);

@@ -17,7 +17,8 @@ die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 packages=(dpdk dpdk-dev libdpdk-dev libnuma-dev meson ninja-build libipsec-mb-dev python3-scapy gdb
 	pkg-config gcc python3-cryptography-vectors dpdk-doc libssl-dev make xz-utils
 	gnuplot-nox python3-cryptography
-	debhelper dpkg-dev python3-sphinx man-db systemd binutils)
+	debhelper dpkg-dev python3-sphinx man-db systemd binutils
+	clang libclang-rt-dev)
 
 install_packages() {
 	local missing=()

@@ -1,18 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec layer 1 fuzz target: parse up to four endpoint files and expand
  * them, checking the invariants the PMD relies on. The input holds the
- * files separated by lines "%%". Not built by meson; with clang and
- * libFuzzer, from the repository root:
+ * files separated by lines "%%". Not built by meson (gcc has no
+ * libFuzzer): devtools/fuzz.sh builds it with clang and runs it, ~60 s in
+ * CI from test/fuzz/corpus/config, or as long as asked:
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined \
- *     -fno-sanitize-recover=undefined -Idrivers/crypto/qatsec \
- *     test/unit/fuzz_config.c drivers/crypto/qatsec/qatsec_config.c \
- *     drivers/crypto/qatsec/qatsec_config_keys.c \
- *     drivers/crypto/qatsec/qatsec_sections.c \
- *     drivers/crypto/qatsec/qatsec_default_conf.c -o /tmp/fuzz_config
- *   mkdir -p /tmp/fuzz_corpus
- *   /tmp/fuzz_config -max_total_time=120 -max_len=65536 \
- *     /tmp/fuzz_corpus config config/default
+ *   devtools/fuzz.sh run config build -runs=10000000
  *
  * test_mutate.c links this file too, so the unit suite replays seeded
  * mutations through the same checks under any sanitizer.

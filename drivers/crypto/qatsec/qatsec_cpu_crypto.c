@@ -41,17 +41,10 @@ qatsec_sym_cpu_process(struct rte_cryptodev *dev __rte_unused,
 	return e->vec_process(sess, ofs, vec);
 }
 
-int
-qatsec_sym_api_arg(const char *key __rte_unused, const char *value,
-		void *opaque __rte_unused)
+void
+qatsec_sym_api_set(bool cpu)
 {
-	if (strcmp(value, "cpu") == 0)
-		qatsec_cpu_mode = true;
-	else if (strcmp(value, "raw") == 0)
-		qatsec_cpu_mode = false;
-	else
-		return -EINVAL;
-	return 0;
+	qatsec_cpu_mode = cpu;
 }
 
 /* In CPU-crypto mode a device advertises only what CPU crypto serves:

@@ -15,124 +15,56 @@
 #include <bus_vdev_driver.h>
 #include <cryptodev_pmd.h>
 #include <rte_devargs.h>
-#include <rte_kvargs.h>
 #include <rte_lcore.h>
 
 #include "qatsec_claim.h"
+#include "qatsec_devargs.h"
 #include "qatsec_pmd_private.h"
 
-#define ARG_CONF_DIR	"conf_dir"
-#define ARG_NUMA_NODE	"numa_node"
-#define ARG_SECTION	"section"
-#define ARG_WAIT	"wait"
-#define ARG_SYM_API	"sym_api"	/* raw (default) or cpu */
-
-static const char * const valid_args[] = {
-	ARG_CONF_DIR, ARG_NUMA_NODE, ARG_SECTION, ARG_WAIT, ARG_SYM_API, NULL,
-};
+#define ARG_CONF_DIR	QATSEC_ARG_CONF_DIR
+#define ARG_NUMA_NODE	QATSEC_ARG_NUMA_NODE
+#define ARG_SECTION	QATSEC_ARG_SECTION
+#define ARG_WAIT	QATSEC_ARG_WAIT
+#define ARG_SYM_API	QATSEC_ARG_SYM_API
 
 uint8_t qatsec_driver_id;
 /* The vdev whose probe attached the table: only its removal tears it down. */
 static struct rte_vdev_device *qatsec_vdev;
 
-struct qatsec_args {
-	char conf_dir[1024];
-	int numa_node;		/* -1: node of the probing lcore */
-	char section[QATSEC_INT_NAME_MAX + 1];	/* secondary: claim one */
-	int wait_ms;		/* secondary: wait for a free section */
-};
-
-static int
-arg_path(const char *key __rte_unused, const char *value, void *opaque)
-{
-	char *dst = opaque;
-
-	if (strlen(value) >= sizeof(((struct qatsec_args *)0)->conf_dir))
-		return -ENAMETOOLONG;
-	strcpy(dst, value);
-	return 0;
-}
-
-static int
-arg_name(const char *key __rte_unused, const char *value, void *opaque)
-{
-	char *dst = opaque;
-
-	if (value[0] == '\0' ||
-			strlen(value) >= sizeof(((struct qatsec_args *)0)->section))
-		return -EINVAL;
-	strcpy(dst, value);
-	return 0;
-}
-
-static int
-arg_int(const char *value, long max, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (errno != 0 || *end != '\0' || end == value || v < 0 || v > max)
-		return -EINVAL;
-	*out = (int)v;
-	return 0;
-}
-
-static int
-arg_node(const char *key __rte_unused, const char *value, void *opaque)
-{
-	return arg_int(value, RTE_MAX_NUMA_NODES - 1, opaque);
-}
-
-static int
-arg_wait(const char *key __rte_unused, const char *value, void *opaque)
-{
-	return arg_int(value, 3600 * 1000, opaque);
-}
-
+/* qatsec_devargs_parse(), with the message for what it refused. */
 static int
 parse_args(const char *name, const char *params, struct qatsec_args *a)
 {
-	struct rte_kvargs *kv;
-	int ret = 0;
-
-	memset(a, 0, sizeof(*a));
-	a->numa_node = -1;
-	if (params == NULL || params[0] == '\0')
+	switch (qatsec_devargs_parse(params, a)) {
+	case QATSEC_ARGS_OK:
+		if (a->sym_api >= 0)
+			qatsec_sym_api_set(a->sym_api == QATSEC_SYM_API_CPU);
 		return 0;
-	kv = rte_kvargs_parse(params, valid_args);
-	if (kv == NULL) {
-		QATSEC_LOG(ERR, "%s: cannot parse devargs '%s' (known keys: %s, %s, %s, %s)",
+	case QATSEC_ARGS_SYNTAX:
+		QATSEC_LOG(ERR, "%s: cannot parse devargs '%s' (known keys: %s, %s, %s, %s, %s)",
 			name, params, ARG_CONF_DIR, ARG_NUMA_NODE, ARG_SECTION,
-			ARG_WAIT);
-		return -EINVAL;
-	}
-	if (rte_kvargs_process(kv, ARG_CONF_DIR, arg_path, a->conf_dir) < 0) {
+			ARG_WAIT, ARG_SYM_API);
+		break;
+	case QATSEC_ARGS_CONF_DIR:
 		QATSEC_LOG(ERR, "%s: %s is too long", name, ARG_CONF_DIR);
-		ret = -EINVAL;
-	} else if (rte_kvargs_process(kv, ARG_NUMA_NODE, arg_node,
-			&a->numa_node) < 0) {
+		break;
+	case QATSEC_ARGS_NUMA_NODE:
 		QATSEC_LOG(ERR, "%s: %s must be a node number below %d", name,
 			ARG_NUMA_NODE, RTE_MAX_NUMA_NODES);
-		ret = -EINVAL;
-	} else if (rte_kvargs_process(kv, ARG_SECTION, arg_name,
-			a->section) < 0) {
+		break;
+	case QATSEC_ARGS_SECTION:
 		QATSEC_LOG(ERR, "%s: %s must be a user section name of 1..%d characters",
 			name, ARG_SECTION, QATSEC_INT_NAME_MAX);
-		ret = -EINVAL;
-	} else if (rte_kvargs_process(kv, ARG_WAIT, arg_wait,
-			&a->wait_ms) < 0) {
+		break;
+	case QATSEC_ARGS_WAIT:
 		QATSEC_LOG(ERR, "%s: %s must be milliseconds, 0..3600000",
 			name, ARG_WAIT);
-		ret = -EINVAL;
-	} else if (rte_kvargs_process(kv, ARG_SYM_API, qatsec_sym_api_arg,
-			NULL) < 0) {
+		break;
+	case QATSEC_ARGS_SYM_API:
 		QATSEC_LOG(ERR, "%s: %s must be raw or cpu", name, ARG_SYM_API);
-		ret = -EINVAL;
+		break;
 	}
-	rte_kvargs_free(kv);
-	return ret;
+	return -EINVAL;
 }
 
 static void

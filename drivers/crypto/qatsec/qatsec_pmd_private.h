@@ -61,10 +61,10 @@ int qatsec_raw_dp_configure(struct rte_cryptodev *dev, uint16_t qp_id,
 		union rte_cryptodev_session_ctx session_ctx, uint8_t is_update);
 
 /* CPU crypto in place of the raw data path (qatsec_cpu_crypto.c): the
- * kvargs handler of sym_api=cpu|raw, and what makes a new section device
- * follow it (DPDK 22.11: a device offers one of the two).
+ * devarg sym_api=cpu|raw, and what makes a new section device follow it
+ * (DPDK 22.11: a device offers one of the two).
  */
-int qatsec_sym_api_arg(const char *key, const char *value, void *opaque);
+void qatsec_sym_api_set(bool cpu);
 void qatsec_sym_api_select(struct rte_cryptodev *dev);
 
 /* rte_security protocol sessions (qatsec_security.c): give dev its
