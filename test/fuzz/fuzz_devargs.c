@@ -30,6 +30,8 @@ check_bounds(const struct qatsec_args *a)
 	FUZZ_ASSERT(memchr(a->section, '\0', sizeof(a->section)) != NULL);
 	FUZZ_ASSERT(a->numa_node >= -1 && a->numa_node < RTE_MAX_NUMA_NODES);
 	FUZZ_ASSERT(a->wait_ms >= 0 && a->wait_ms <= 3600 * 1000);
+	FUZZ_ASSERT(a->sym_api >= QATSEC_SYM_API_UNSET &&
+		a->sym_api <= QATSEC_SYM_API_CPU);
 }
 
 /* A value is printable back as key=value when kvargs would read it whole. */
@@ -62,6 +64,10 @@ check_roundtrip(const struct qatsec_args *a)
 	if (a->numa_node >= 0)
 		n += snprintf(buf + n, sizeof(buf) - n, "%s=%d,",
 			QATSEC_ARG_NUMA_NODE, a->numa_node);
+	if (a->sym_api != QATSEC_SYM_API_UNSET)
+		n += snprintf(buf + n, sizeof(buf) - n, "%s=%s,",
+			QATSEC_ARG_SYM_API,
+			a->sym_api == QATSEC_SYM_API_CPU ? "cpu" : "raw");
 	n += snprintf(buf + n, sizeof(buf) - n, "%s=%d",
 		QATSEC_ARG_WAIT, a->wait_ms);
 	FUZZ_ASSERT(qatsec_devargs_parse(buf, &b) == QATSEC_ARGS_OK);
@@ -69,6 +75,7 @@ check_roundtrip(const struct qatsec_args *a)
 	FUZZ_ASSERT(strcmp(a->section, b.section) == 0);
 	FUZZ_ASSERT(a->numa_node == b.numa_node);
 	FUZZ_ASSERT(a->wait_ms == b.wait_ms);
+	FUZZ_ASSERT(a->sym_api == b.sym_api);
 }
 
 int
@@ -85,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	err = qatsec_devargs_parse(s, &a);
-	FUZZ_ASSERT(err >= QATSEC_ARGS_OK && err <= QATSEC_ARGS_WAIT);
+	FUZZ_ASSERT(err >= QATSEC_ARGS_OK && err <= QATSEC_ARGS_SYM_API);
 	check_bounds(&a);
 	if (err == QATSEC_ARGS_OK)
 		check_roundtrip(&a);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause
- * qatsec core: sessionless symmetric ops (RTE_CRYPTO_OP_SESSIONLESS). An
+ * qatsec core: sessionless ops (RTE_CRYPTO_OP_SESSIONLESS). A symmetric
  * op that carries its xform chain instead of a session gets a session of
  * the calling thread's own for one engine call: the first symmetric engine
  * (id order, as session creation asks them) that accepts the xform fills
@@ -99,6 +99,30 @@ qatsec_sl_op(struct rte_crypto_op *op)
 	return ret != 0;
 }
 
+/* An asymmetric op with its xform: the first asymmetric engine computes
+ * it from the xform itself (an asymmetric session is a copy of numbers,
+ * nothing to expand ahead). Returns 1 when it did not succeed.
+ */
+static int
+qatsec_sl_asym_op(struct rte_crypto_op *op)
+{
+	const struct qatsec_engine *e;
+	unsigned int id;
+	int ret;
+
+	for (id = 0; id < QATSEC_ENGINE_MAX; id++) {
+		e = qatsec_engine_get(id);
+		if (e == NULL || e->op_type != RTE_CRYPTO_OP_TYPE_ASYMMETRIC)
+			continue;
+		ret = e->process(&op, 1);
+		if (ret < 0)
+			op->status = RTE_CRYPTO_OP_STATUS_ERROR;
+		return ret != 0;
+	}
+	op->status = RTE_CRYPTO_OP_STATUS_INVALID_SESSION;
+	return 1;
+}
+
 int
 qatsec_engine_sessionless(struct rte_crypto_op **ops, uint16_t n)
 {
@@ -107,6 +131,12 @@ qatsec_engine_sessionless(struct rte_crypto_op **ops, uint16_t n)
 
 	for (i = 0; i < n; i++) {
 		struct rte_crypto_op *op = ops[i];
+
+		if (op->type == RTE_CRYPTO_OP_TYPE_ASYMMETRIC &&
+				op->sess_type == RTE_CRYPTO_OP_SESSIONLESS) {
+			err += qatsec_sl_asym_op(op);
+			continue;
+		}
 
 		if (op->type != RTE_CRYPTO_OP_TYPE_SYMMETRIC ||
 				op->sess_type != RTE_CRYPTO_OP_SESSIONLESS ||

@@ -171,13 +171,13 @@ static const struct qatsec_engine qatsec_openssl_asym_engine = {
 	.id = QATSEC_ENGINE_OPENSSL_ASYM,
 	.op_type = RTE_CRYPTO_OP_TYPE_ASYMMETRIC,
 	.capabilities = qatsec_asym_capabilities,
+	/* process() also computes sessionless ops (op->asym->xform): the
+	 * soft backend routes them here (core/qatsec_sessionless.c).
+	 */
 	.feature_flags = RTE_CRYPTODEV_FF_ASYMMETRIC_CRYPTO |
 		RTE_CRYPTODEV_FF_RSA_PRIV_OP_KEY_EXP |
-		RTE_CRYPTODEV_FF_RSA_PRIV_OP_KEY_QT,
-	/* process() also computes sessionless ops (op->asym->xform), but
-	 * RTE_CRYPTODEV_FF_ASYM_SESSIONLESS waits for the PMD to route them
-	 * here: until then they would fail as sessions not found.
-	 */
+		RTE_CRYPTODEV_FF_RSA_PRIV_OP_KEY_QT |
+		RTE_CRYPTODEV_FF_ASYM_SESSIONLESS,
 	.session_size = qatsec_asym_session_size,
 	.session_configure = qatsec_asym_session_configure,
 	.session_clear = qatsec_asym_session_clear,
