@@ -109,6 +109,15 @@ tel() {
 	/usr/bin/python3 "$QATSEC_SRC/test/mp/tel.py" "$PREFIX" "$@"
 }
 
+# san_preload [LIST]: what an uninstrumented DPDK app run by path must
+# preload in devtools/run's sanitizer pass (QATSEC_SAN_PRELOAD: ASan must
+# come first in a process that loads the instrumented PMD), then LIST.
+san_preload() {
+	local p=${QATSEC_SAN_PRELOAD:-}
+	[ -z "${1:-}" ] || p=${p:+$p:}$1
+	echo "$p"
+}
+
 # alive PID: running (a zombie, dead but not yet waited for, is not).
 alive() {
 	dr_alive "$1"

@@ -40,6 +40,7 @@ run() {
 	# (cut at 64 bytes) and opens the files itself.
 	start_primary "$QATSEC_SRC/config" --vdev net_pcap0,rx_pcap=i0.pcap,tx_pcap=o0.pcap || return 1
 	# shellcheck disable=SC2046
+	LD_PRELOAD=$(san_preload) ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
 	LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec "$L2FWD" $(secondary_eal 1) \
 		-d librte_crypto_qatsec.so --vdev 'crypto_qatsec,section=IPSec' -- \
 		-p 0x1 --no-mac-updating -T 1 "$@" > "$name.log" 2>&1 &

@@ -90,7 +90,9 @@ secgw() {
 	printf 'handle SIGINT nostop pass noprint\nrun\nbt 12\n' > gdb.cmd
 	rm -f o0.pcap o1.pcap
 	# shellcheck disable=SC2046
-	LD_PRELOAD=$preload LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec \
+	LD_PRELOAD=$(san_preload "$preload") \
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+	LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec \
 		"${gdb[@]}" "$SECGW" $(secondary_eal 1) -d librte_crypto_qatsec.so \
 		--vdev 'crypto_qatsec,section=IPSec' -- -p 0x3 -P -u 0x2 \
 		--config '(0,0,1),(1,0,1)' -f ep.cfg > "$log" 2>&1 &
