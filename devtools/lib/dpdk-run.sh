@@ -118,6 +118,7 @@ dr_stop() {
 # the background (DR_DETACH=1: in a session of its own, for a primary that
 # outlives the calling script), its output appended to LOG. Waits for its
 # "qatsecd: ready" line (DR_READY_TENTHS, 300). Sets DR_PRIMARY_PID.
+# DR_PRIMARY_ARGS: more qatsecd options (e.g. --stop-timeout 3).
 # Returns 1 with the log on stderr (and the primary stopped) if it exits
 # or is not ready in time. Call it directly, not in $(...): the primary
 # must be this shell's child for dr_stop to read its exit status.
@@ -125,7 +126,9 @@ dr_primary_start() {
 	local build=$1 prefix=$2 conf=$3 log=$4 start n=${DR_READY_TENTHS:-300}
 	local cmd=("$build/app/qatsecd" --file-prefix "$prefix" -l 0 --no-pci)
 	shift 4
-	cmd+=("$@" -- --config-dir "$conf")
+	# DR_PRIMARY_ARGS: qatsecd's own options (after "--"), word-split.
+	# shellcheck disable=SC2206
+	cmd+=("$@" -- --config-dir "$conf" ${DR_PRIMARY_ARGS:-})
 	[ "${DR_DETACH:-0}" != 1 ] || cmd=(setsid "${cmd[@]}")
 	# The file exists before the first look at it (the background
 	# redirection may come later).
