@@ -125,8 +125,31 @@ def gather(prefix):
                      "holder_pid": s["owner_pid"], "holder_name": s["owner_name"],
                      "held_since": since, "claims": s["claims"],
                      "instances": insts})
+    service = {k: summary.get(k) for k in
+               ("claims", "releases", "reclaims", "refused_stopping",
+                "log_lines_suppressed", "stopping", "memzones_used",
+                "memzones_max")}
     return {"group": prefix, "socket": tel.path, "primary_pid": tel.info.get("pid"),
-            "dpdk": tel.info.get("version"), "endpoints": eps, "sections": secs}
+            "dpdk": tel.info.get("version"), "endpoints": eps, "sections": secs,
+            "service": service}
+
+
+MZ_WARN_PCT = 80
+
+
+def print_service(sv):
+    if sv.get("memzones_used") is None:
+        return
+    used, top = sv["memzones_used"], sv["memzones_max"]
+    pct = used * 100 // top if top else 0
+    print(f"  claims {sv['claims']}  releases {sv['releases']}  "
+          f"reclaims {sv['reclaims']}  refused (stopping) {sv['refused_stopping']}"
+          f"{'  STOPPING' if sv['stopping'] else ''}")
+    print(f"  memzones {used} of {top} ({pct}%)")
+    if pct >= MZ_WARN_PCT:
+        print(f"  warning: memzones near DPDK's limit: new applications fail at "
+              f"{top}; killed applications leave their mempools behind "
+              f"(see qatsec-ctl(8), 'memzones')")
 
 
 def print_status(st):
@@ -138,6 +161,7 @@ def print_status(st):
               f"backend {ep['backend']}  {ep['instances']} instances  "
               f"ring depth {ep['ring_depth']}  enqueued {ep['enqueued']}  "
               f"dequeued {ep['dequeued']}")
+    print_service(st.get("service", {}))
     print(f"  {'section':<20} {'user':<8} {'numa':>4} {'state':<6} "
           f"{'holder':<24} {'since':<25} instances (ops/errors)")
     for s in st["sections"]:

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * crypto_qatsec PMD glue: telemetry commands answering from the shared table,
  * so the primary and every secondary give the same picture.
- *   /qatsec/summary            how many endpoints, sections, pages, held
+ *   /qatsec/summary            how many endpoints, sections, pages, held;
+ *                              claim counters; memzones used of the limit
  *   /qatsec/endpoints          one entry per endpoint, counters summed
  *   /qatsec/endpoint,<N>       that endpoint's instances and counters
  *   /qatsec/sections[,<page>]  internal sections and their holders, a page
@@ -20,6 +21,7 @@
 #include <pthread.h>
 
 #include <rte_eal.h>
+#include <rte_memzone.h>
 #include <rte_telemetry.h>
 #include <rte_version.h>
 
@@ -205,6 +207,34 @@ pages_of(const struct qatsec_table *t)
 	return (t->nb_sections + QATSEC_TEL_PAGE - 1) / QATSEC_TEL_PAGE;
 }
 
+static void
+mz_count(const struct rte_memzone *mz __rte_unused, void *arg)
+{
+	(*(uint32_t *)arg)++;
+}
+
+/* What the claim service counted (exact, whatever the log dropped) and
+ * how close the group is to DPDK's memzone limit (RTE_MAX_MEMZONE): each
+ * killed application leaves its mempools' memzones behind.
+ */
+static void
+summary_service(struct rte_tel_data *d)
+{
+	struct qatsec_claim_stats cs;
+	uint32_t mz = 0;
+
+	qatsec_claim_stats_get(&cs);
+	rte_tel_data_add_dict_u64(d, "claims", cs.claims);
+	rte_tel_data_add_dict_u64(d, "releases", cs.releases);
+	rte_tel_data_add_dict_u64(d, "reclaims", cs.reclaims);
+	rte_tel_data_add_dict_u64(d, "refused_stopping", cs.refused);
+	rte_tel_data_add_dict_u64(d, "log_lines_suppressed", cs.log_suppressed);
+	rte_tel_data_add_dict_int(d, "stopping", cs.stopping);
+	rte_memzone_walk(mz_count, &mz);
+	rte_tel_data_add_dict_int(d, "memzones_used", mz);
+	rte_tel_data_add_dict_int(d, "memzones_max", RTE_MAX_MEMZONE);
+}
+
 static int
 tel_summary(const char *cmd __rte_unused, const char *params __rte_unused,
 		struct rte_tel_data *d)
@@ -227,6 +257,7 @@ tel_summary(const char *cmd __rte_unused, const char *params __rte_unused,
 	rte_tel_data_add_dict_int(d, "instances", t->nb_inst);
 	rte_tel_data_add_dict_int(d, "page_size", QATSEC_TEL_PAGE);
 	rte_tel_data_add_dict_int(d, "pages", pages_of(t));
+	summary_service(d);
 	return 0;
 }
 
