@@ -149,7 +149,7 @@ def print_service(sv):
     if pct >= MZ_WARN_PCT:
         print(f"  warning: memzones near DPDK's limit: new applications fail at "
               f"{top}; killed applications leave their mempools behind "
-              f"(see qatsec-ctl(8), 'memzones')")
+              f"(qatsec-ctl memzones; the way out: systemd guide, 'Memzones')")
 
 
 def print_status(st):
@@ -188,6 +188,34 @@ def cmd_status(args):
     return 0
 
 
+def cmd_memzones(args):
+    """Memzone use and the group's mempools, by name."""
+    try:
+        tel = Telemetry(args.file_prefix)
+        summary = tel.query("/qatsec/summary")
+        if summary is None:
+            raise CtlError(f"group '{args.file_prefix}' answers no /qatsec commands")
+        pools, page = [], 0
+        while True:
+            names = tel.query(f"/qatsec/mempools,{page}") or []
+            pools += names
+            if len(names) < 64:
+                break
+            page += 1
+    except CtlError as e:
+        print(f"qatsec-ctl: {e}", file=sys.stderr)
+        return e.code
+    used, top = summary["memzones_used"], summary["memzones_max"]
+    if args.json:
+        print(json.dumps({"memzones_used": used, "memzones_max": top,
+                          "mempools": pools}))
+        return 0
+    print(f"memzones {used} of {top} ({used * 100 // top}%), {len(pools)} mempools:")
+    for n in pools:
+        print(f"  {n}")
+    return 0
+
+
 def cmd_check(args):
     here = os.path.dirname(os.path.realpath(sys.argv[0]))
     tool = os.path.join(here, "qatsec-config")
@@ -214,6 +242,11 @@ def main():
                    help="the group's DPDK --file-prefix (default: %(default)s, "
                    "as qatsecd.service runs it; env QATSEC_FILE_PREFIX)")
     s.add_argument("--json", action="store_true", help="one JSON object")
+    m = sub.add_parser("memzones", help="memzone use and the group's mempools "
+                       "(killed applications leave theirs behind)")
+    m.add_argument("--file-prefix", default=DEFAULT_PREFIX,
+                   help="the group's DPDK --file-prefix (default: %(default)s)")
+    m.add_argument("--json", action="store_true", help="one JSON object")
     c = sub.add_parser("check", help="validate a directory of endpoint configs "
                        "and print its internal sections")
     c.add_argument("--json", action="store_true", help="one JSON object")
@@ -224,8 +257,11 @@ def main():
         return cmd_status(args)
     if args.cmd == "check":
         return cmd_check(args)
+    if args.cmd == "memzones":
+        return cmd_memzones(args)
     p.print_usage(sys.stderr)
-    print("qatsec-ctl: give a command: status or check", file=sys.stderr)
+    print("qatsec-ctl: give a command: status, check or memzones",
+          file=sys.stderr)
     return 2
 
 

@@ -315,7 +315,7 @@ watch_memzones(unsigned int *warned_pct)
 	unsigned int pct = used * 100 / RTE_MAX_MEMZONE;
 
 	if (pct >= MZ_WARN_PCT && pct >= *warned_pct + 5) {
-		printf("qatsecd: warning: %u of %d memzones in use (%u%%): new applications fail at the limit; free what dead applications left (qatsec-ctl memzones, see errors.rst)\n",
+		printf("qatsecd: warning: %u of %d memzones in use (%u%%): new applications fail at the limit; killed applications left their pools (qatsec-ctl memzones); the way out: the systemd guide, 'Memzones'\n",
 			used, RTE_MAX_MEMZONE, pct);
 		fflush(stdout);
 		*warned_pct = pct;

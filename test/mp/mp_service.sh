@@ -103,6 +103,54 @@ grep -q "memzones [0-9]* of $2" "$WORK/ctl.log" && grep -q "claims [0-9]*" "$WOR
 ok $? "qatsec-ctl status shows memzone use and claim counts"
 grep "memzones" "$WORK/ctl.log" | sed 's/^/# /'
 
+# Item 8: killed applications' pools pile up to the warning; the operator
+# frees them (qatsec-ctl free-mempool) while a holder's traffic goes on.
+LCORE=1 worker SSL "$WORK/live.log" --seconds 25
+live=$WPID
+wait_for "$WORK/live.log" "holds " 300
+# shellcheck disable=SC2046
+"$QATSEC_BUILD/test/mp_alloc" $(secondary_eal 0) -- pools 720 > "$WORK/leak.log" 2>&1 &
+leak=$!
+wait_for "$WORK/leak.log" "^pools" 1200
+kill -9 "$leak"
+wait "$leak" 2>/dev/null
+grep "^pool" "$WORK/leak.log" | sed 's/^/# /'
+wait_for "$WORK/primary.log" "warning: [0-9]* of 2560 memzones in use" 50
+ok $? "qatsecd warns before memzone exhaustion"
+grep "memzones in use" "$WORK/primary.log" | head -1 | sed 's/^/# /'
+"$QATSEC_BUILD/app/qatsec-ctl" status --file-prefix "$PREFIX" > "$WORK/ctl2.log" 2>&1
+grep -q "warning: memzones near DPDK's limit" "$WORK/ctl2.log"
+ok $? "qatsec-ctl status warns too ($(grep -o 'memzones [0-9]* of [0-9]* ([0-9]*%)' "$WORK/ctl2.log"))"
+"$QATSEC_BUILD/app/qatsec-ctl" memzones --file-prefix "$PREFIX" > "$WORK/mz.log" 2>&1
+[ "$(grep -c "^  lk${leak}_" "$WORK/mz.log")" -ge 700 ]
+ok $? "qatsec-ctl memzones names the pools the killed application left ($(head -1 "$WORK/mz.log"))"
+# The way out without stopping the live holder: a new group takes over.
+# The old qatsecd stops (its holder keeps running on the old group's
+# memory), a new qatsecd starts under another prefix, new applications go
+# there; the old group's memory goes with its last process.
+kill -TERM "$PRIMARY_PID"
+wait "$PRIMARY_PID"
+rc=$?
+PRIMARY_PID=
+grep -q "memory is left to them" "$WORK/primary.log" && [ $rc -eq 0 ]
+ok $? "the old qatsecd stops, leaving its group's memory to the live holder (rc $rc)"
+OLD=$PREFIX
+PREFIX=$(dr_prefix mp_service2)
+start_primary "$QATSEC_SRC/config"
+ok $? "a new qatsecd starts beside it under another prefix"
+LCORE=0 worker SSL "$WORK/new.log" --seconds 2
+wait "$WPID"
+rc=$?
+[ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/new.log"
+ok $? "a new application runs verified traffic in the new group (rc $rc)"
+alive "$live"
+ok $? "the old group's holder still runs"
+wait "$live"
+rc=$?
+[ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/live.log"
+ok $? "the old group's holder finished its traffic verified (rc $rc)"
+dr_remove_files "$OLD"
+
 stop_primary
 ok $? "qatsecd shuts down cleanly"
 tap_end

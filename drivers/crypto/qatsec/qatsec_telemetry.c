@@ -8,6 +8,11 @@
  *   /qatsec/sections[,<page>]  internal sections and their holders, a page
  *                              of QATSEC_TEL_PAGE at a time (page 0 first)
  *   /qatsec/section,<name>     one section with its instances
+ *   /qatsec/mempools[,<page>]  the group's mempools by name, 64 a page
+ *                              (killed applications leave theirs: DPDK
+ *                              frees no dead secondary's memzones, and no
+ *                              other process can, since a pool's free
+ *                              callbacks are its creator's pointers)
  * A telemetry answer is at most 16 KiB and a dict holds 256 entries, so the
  * section list is paged and the per-instance detail lives in the
  * parameterised commands: any table size answers whole.
@@ -21,6 +26,7 @@
 #include <pthread.h>
 
 #include <rte_eal.h>
+#include <rte_mempool.h>
 #include <rte_memzone.h>
 #include <rte_telemetry.h>
 #include <rte_version.h>
@@ -320,6 +326,43 @@ tel_section(const char *cmd __rte_unused, const char *params,
 	return -EINVAL;
 }
 
+#define QATSEC_TEL_POOL_PAGE 64
+
+struct pool_walk {
+	struct rte_tel_data *d;
+	unsigned long first, idx;
+};
+
+static void
+pool_add(struct rte_mempool *mp, void *arg)
+{
+	struct pool_walk *w = arg;
+
+	if (w->idx >= w->first && w->idx < w->first + QATSEC_TEL_POOL_PAGE)
+		rte_tel_data_add_array_string(w->d, mp->name);
+	w->idx++;
+}
+
+static int
+tel_mempools(const char *cmd __rte_unused, const char *params,
+		struct rte_tel_data *d)
+{
+	struct pool_walk w = { .d = d };
+	unsigned long page = 0;
+	char *end;
+
+	if (params != NULL && *params != '\0') {
+		errno = 0;
+		page = strtoul(params, &end, 10);
+		if (errno != 0 || *end != '\0' || page > 1000000)
+			return -EINVAL;
+	}
+	w.first = page * QATSEC_TEL_POOL_PAGE;
+	rte_tel_data_start_array(d, RTE_TEL_STRING_VAL);
+	rte_mempool_walk(pool_add, &w);
+	return 0;
+}
+
 RTE_INIT(qatsec_telemetry_init)
 {
 	rte_telemetry_register_cmd("/qatsec/summary", tel_summary,
@@ -332,6 +375,8 @@ RTE_INIT(qatsec_telemetry_init)
 		"qatsec internal sections and their holders, 32 a page. Parameters: page (default 0; /qatsec/summary gives the count)");
 	rte_telemetry_register_cmd("/qatsec/section", tel_section,
 		"One qatsec internal section. Parameters: section name");
+	rte_telemetry_register_cmd("/qatsec/mempools", tel_mempools,
+		"Names of the group's mempools, 64 a page. Parameters: page (default 0)");
 }
 
 /* DPDK 22.11 starts telemetry in the primary only, so a secondary would
