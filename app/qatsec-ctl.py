@@ -260,7 +260,7 @@ def main():
     if args.cmd == "memzones":
         return cmd_memzones(args)
     p.print_usage(sys.stderr)
-    print("qatsec-ctl: give a command: status, check or memzones",
+    print("qatsec-ctl: give a command: status or check, or memzones",
           file=sys.stderr)
     return 2
 
