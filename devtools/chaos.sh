@@ -10,6 +10,10 @@
 # reclaimed, and qatsecd's fds, RSS, hugepages and its own memzones did not
 # grow from the first round. Prints figures; exits 1 on any failure.
 #   devtools/chaos.sh BUILD_DIR [ROUNDS] [SECONDS_PER_ROUND]
+# CHAOS_STARTUP_KILL=0: no kill during start-up. Such a kill can leave a
+# DPDK shared lock held by the dead process (mempool/memzone creation in
+# EAL): other processes of the group then hang in rte_eal_cleanup(). The
+# survivors' stacks are printed (gdb) when that happens.
 # Short version in the mp suite (test/mp/mp_chaos.sh: 4 rounds).
 set -uo pipefail
 BUILD=${1:?usage: chaos.sh BUILD_DIR [ROUNDS] [SECONDS]}
@@ -105,7 +109,8 @@ round() {
 		# One victim killed during start-up, two in the middle of traffic.
 	sleep 0.$((RANDOM % 5 + 1))
 	p=${pids[$((RANDOM % 8))]}
-	kill -9 "$p" 2>/dev/null && victims+=("$p:startup:$(date +%s%N)")
+	[ "${CHAOS_STARTUP_KILL:-1}" = 0 ] ||
+		{ kill -9 "$p" 2>/dev/null && victims+=("$p:startup:$(date +%s%N)"); }
 	sleep 1.$((RANDOM % 9))
 	for _ in 1 2; do
 		i=$((RANDOM % 8))
@@ -134,6 +139,21 @@ round() {
 	for idx in "${!pids[@]}"; do
 		p=${pids[$idx]}
 		[ -z "${KILLED[$p]:-}" ] || continue
+		# A survivor that outlives its traffic by 30 s is stuck: its
+		# stacks go to the log, then it is killed (and counted).
+		local n=0
+		while dr_alive "$p" && [ $n -lt $(( (SECS + 30 + 20) * 10 )) ]; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+		if dr_alive "$p"; then
+			gdb -p "$p" -batch -ex "thread apply all bt" > "$WORK/stuck.$p.txt" 2>&1
+			grep -E "^#[0-9]" "$WORK/stuck.$p.txt" | head -12 | sed 's/^/chaos:   /'
+			kill -9 "$p"
+			fail "round $r: survivor $p stuck at exit ($(grep -c RESULT "${logs[$idx]}") RESULT line)"
+			wait "$p" 2>/dev/null
+			continue
+		fi
 		wait "$p"
 		local rc=$?
 		if [ $rc -ne 0 ] || ! grep -q "mismatched=0 bad_status=0" "${logs[$idx]}"; then

@@ -148,4 +148,26 @@ start_primary "$QATSEC_SRC/config"
 ok $? "once it has exited, a new qatsecd starts"
 stop_primary
 ok $? "qatsecd shuts down cleanly"
+
+# Any primary that loads the PMD: rte_eal_cleanup() with a holder in
+# traffic leaves the table, devices and rings to it (the PMD's remove).
+dr_remove_files "$PREFIX"
+LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec "$QATSEC_BUILD/test/mp_primary" \
+	--file-prefix "$PREFIX" -l 0 --no-pci -d librte_crypto_qatsec.so \
+	--vdev "crypto_qatsec,conf_dir=$QATSEC_SRC/config" > "$WORK/plain.log" 2>&1 &
+pp=$!
+wait_for "$WORK/plain.log" "qatsecd: ready" 300
+LCORE=1 worker SSL "$WORK/f.log" --seconds 6
+f=$WPID
+wait_for "$WORK/f.log" "holds " 300
+sleep 1
+kill -TERM "$pp"
+wait "$pp"
+rc=$?
+[ $rc -eq 0 ] && grep -q "1 sections still held by live processes: their devices, table and rings are left in place" "$WORK/plain.log"
+ok $? "a plain primary's rte_eal_cleanup() keeps what the holder uses (rc $rc)"
+wait "$f"
+rc=$?
+[ $rc -eq 0 ] && grep -q "mismatched=0 bad_status=0" "$WORK/f.log"
+ok $? "its holder finishes its traffic verified (rc $rc)"
 tap_end
