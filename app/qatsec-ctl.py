@@ -125,8 +125,31 @@ def gather(prefix):
                      "holder_pid": s["owner_pid"], "holder_name": s["owner_name"],
                      "held_since": since, "claims": s["claims"],
                      "instances": insts})
+    service = {k: summary.get(k) for k in
+               ("claims", "releases", "reclaims", "refused_stopping",
+                "log_lines_suppressed", "stopping", "memzones_used",
+                "memzones_max")}
     return {"group": prefix, "socket": tel.path, "primary_pid": tel.info.get("pid"),
-            "dpdk": tel.info.get("version"), "endpoints": eps, "sections": secs}
+            "dpdk": tel.info.get("version"), "endpoints": eps, "sections": secs,
+            "service": service}
+
+
+MZ_WARN_PCT = 80
+
+
+def print_service(sv):
+    if sv.get("memzones_used") is None:
+        return
+    used, top = sv["memzones_used"], sv["memzones_max"]
+    pct = used * 100 // top if top else 0
+    print(f"  claims {sv['claims']}  releases {sv['releases']}  "
+          f"reclaims {sv['reclaims']}  refused (stopping) {sv['refused_stopping']}"
+          f"{'  STOPPING' if sv['stopping'] else ''}")
+    print(f"  memzones {used} of {top} ({pct}%)")
+    if pct >= MZ_WARN_PCT:
+        print(f"  warning: memzones near DPDK's limit: new applications fail at "
+              f"{top}; killed applications leave their mempools behind "
+              f"(qatsec-ctl memzones; the way out: systemd guide, 'Memzones')")
 
 
 def print_status(st):
@@ -138,6 +161,7 @@ def print_status(st):
               f"backend {ep['backend']}  {ep['instances']} instances  "
               f"ring depth {ep['ring_depth']}  enqueued {ep['enqueued']}  "
               f"dequeued {ep['dequeued']}")
+    print_service(st.get("service", {}))
     print(f"  {'section':<20} {'user':<8} {'numa':>4} {'state':<6} "
           f"{'holder':<24} {'since':<25} instances (ops/errors)")
     for s in st["sections"]:
@@ -161,6 +185,34 @@ def cmd_status(args):
         print(json.dumps(dict(st, running=True), indent=1))
     else:
         print_status(st)
+    return 0
+
+
+def cmd_memzones(args):
+    """Memzone use and the group's mempools, by name."""
+    try:
+        tel = Telemetry(args.file_prefix)
+        summary = tel.query("/qatsec/summary")
+        if summary is None:
+            raise CtlError(f"group '{args.file_prefix}' answers no /qatsec commands")
+        pools, page = [], 0
+        while True:
+            names = tel.query(f"/qatsec/mempools,{page}") or []
+            pools += names
+            if len(names) < 64:
+                break
+            page += 1
+    except CtlError as e:
+        print(f"qatsec-ctl: {e}", file=sys.stderr)
+        return e.code
+    used, top = summary["memzones_used"], summary["memzones_max"]
+    if args.json:
+        print(json.dumps({"memzones_used": used, "memzones_max": top,
+                          "mempools": pools}))
+        return 0
+    print(f"memzones {used} of {top} ({used * 100 // top}%), {len(pools)} mempools:")
+    for n in pools:
+        print(f"  {n}")
     return 0
 
 
@@ -190,6 +242,11 @@ def main():
                    help="the group's DPDK --file-prefix (default: %(default)s, "
                    "as qatsecd.service runs it; env QATSEC_FILE_PREFIX)")
     s.add_argument("--json", action="store_true", help="one JSON object")
+    m = sub.add_parser("memzones", help="memzone use and the group's mempools "
+                       "(killed applications leave theirs behind)")
+    m.add_argument("--file-prefix", default=DEFAULT_PREFIX,
+                   help="the group's DPDK --file-prefix (default: %(default)s)")
+    m.add_argument("--json", action="store_true", help="one JSON object")
     c = sub.add_parser("check", help="validate a directory of endpoint configs "
                        "and print its internal sections")
     c.add_argument("--json", action="store_true", help="one JSON object")
@@ -200,8 +257,11 @@ def main():
         return cmd_status(args)
     if args.cmd == "check":
         return cmd_check(args)
+    if args.cmd == "memzones":
+        return cmd_memzones(args)
     p.print_usage(sys.stderr)
-    print("qatsec-ctl: give a command: status or check", file=sys.stderr)
+    print("qatsec-ctl: give a command: status or check, or memzones",
+          file=sys.stderr)
     return 2
 
 

@@ -120,6 +120,7 @@ dr_stop() {
 # "qatsecd: ready" line (DR_READY_TENTHS, 300). Sets DR_PRIMARY_PID.
 # DR_PRIMARY_EAL (EAL words) and DR_PRIMARY_ENV (NAME=value words) are
 # added to every primary: devtools/run's sanitizer pass sets them.
+# DR_PRIMARY_ARGS: more qatsecd options (e.g. --stop-timeout 3).
 # Returns 1 with the log on stderr (and the primary stopped) if it exits
 # or is not ready in time. Call it directly, not in $(...): the primary
 # must be this shell's child for dr_stop to read its exit status.
@@ -128,7 +129,7 @@ dr_primary_start() {
 	local cmd=("$build/app/qatsecd" --file-prefix "$prefix" -l 0 --no-pci)
 	shift 4
 	# shellcheck disable=SC2206
-	cmd+=(${DR_PRIMARY_EAL:-} "$@" -- --config-dir "$conf")
+	cmd+=(${DR_PRIMARY_EAL:-} "$@" -- --config-dir "$conf" ${DR_PRIMARY_ARGS:-})
 	# shellcheck disable=SC2206
 	[ -z "${DR_PRIMARY_ENV:-}" ] || cmd=(env ${DR_PRIMARY_ENV} "${cmd[@]}")
 	[ "${DR_DETACH:-0}" != 1 ] || cmd=(setsid "${cmd[@]}")

@@ -351,8 +351,8 @@ qatsec_probe(struct rte_vdev_device *vdev)
 }
 
 /* Destroy this process's section devices; the primary also frees the
- * table. A secondary releases its claim but must not close what other
- * processes use.
+ * table, unless a live process still holds a section. A secondary
+ * releases its claim but must not close what other processes use.
  */
 static void
 teardown(struct rte_vdev_device *vdev)
@@ -360,7 +360,7 @@ teardown(struct rte_vdev_device *vdev)
 	struct qatsec_table *t = qatsec_table();
 	bool primary = rte_eal_process_type() == RTE_PROC_PRIMARY;
 	struct rte_cryptodev *dev;
-	uint32_t i;
+	uint32_t i, held;
 
 	if (t == NULL || qatsec_vdev == NULL || vdev != qatsec_vdev)
 		return;
@@ -368,6 +368,18 @@ teardown(struct rte_vdev_device *vdev)
 		qatsec_release();
 	if (primary) {
 		qatsec_claim_primary_stop();
+		held = qatsec_claim_nb_held();
+		if (held > 0) {
+			/* Holders run on this memory (device data, table,
+			 * rings): freeing it would crash them. It goes with
+			 * the group, once its last process has exited.
+			 */
+			QATSEC_LOG(NOTICE, "%u sections still held by live processes: their devices, table and rings are left in place",
+				held);
+			qatsec_table_attach(NULL);
+			qatsec_vdev = NULL;
+			return;
+		}
 		qatsec_claim_bypass_ownership(true);
 	}
 	for (i = 0; i < t->nb_sections; i++) {

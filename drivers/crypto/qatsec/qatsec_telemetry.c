@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * crypto_qatsec PMD glue: telemetry commands answering from the shared table,
  * so the primary and every secondary give the same picture.
- *   /qatsec/summary            how many endpoints, sections, pages, held
+ *   /qatsec/summary            how many endpoints, sections, pages, held;
+ *                              claim counters; memzones used of the limit
  *   /qatsec/endpoints          one entry per endpoint, counters summed
  *   /qatsec/endpoint,<N>       that endpoint's instances and counters
  *   /qatsec/sections[,<page>]  internal sections and their holders, a page
  *                              of QATSEC_TEL_PAGE at a time (page 0 first)
  *   /qatsec/section,<name>     one section with its instances
+ *   /qatsec/mempools[,<page>]  the group's mempools by name, 64 a page
+ *                              (killed applications leave theirs: DPDK
+ *                              frees no dead secondary's memzones, and no
+ *                              other process can, since a pool's free
+ *                              callbacks are its creator's pointers)
  * A telemetry answer is at most 16 KiB and a dict holds 256 entries, so the
  * section list is paged and the per-instance detail lives in the
  * parameterised commands: any table size answers whole.
@@ -20,6 +26,8 @@
 #include <pthread.h>
 
 #include <rte_eal.h>
+#include <rte_mempool.h>
+#include <rte_memzone.h>
 #include <rte_telemetry.h>
 #include <rte_version.h>
 
@@ -206,6 +214,34 @@ pages_of(const struct qatsec_table *t)
 	return (t->nb_sections + QATSEC_TEL_PAGE - 1) / QATSEC_TEL_PAGE;
 }
 
+static void
+mz_count(const struct rte_memzone *mz __rte_unused, void *arg)
+{
+	(*(uint32_t *)arg)++;
+}
+
+/* What the claim service counted (exact, whatever the log dropped) and
+ * how close the group is to DPDK's memzone limit (RTE_MAX_MEMZONE): each
+ * killed application leaves its mempools' memzones behind.
+ */
+static void
+summary_service(struct rte_tel_data *d)
+{
+	struct qatsec_claim_stats cs;
+	uint32_t mz = 0;
+
+	qatsec_claim_stats_get(&cs);
+	rte_tel_data_add_dict_u64(d, "claims", cs.claims);
+	rte_tel_data_add_dict_u64(d, "releases", cs.releases);
+	rte_tel_data_add_dict_u64(d, "reclaims", cs.reclaims);
+	rte_tel_data_add_dict_u64(d, "refused_stopping", cs.refused);
+	rte_tel_data_add_dict_u64(d, "log_lines_suppressed", cs.log_suppressed);
+	rte_tel_data_add_dict_int(d, "stopping", cs.stopping);
+	rte_memzone_walk(mz_count, &mz);
+	rte_tel_data_add_dict_int(d, "memzones_used", mz);
+	rte_tel_data_add_dict_int(d, "memzones_max", RTE_MAX_MEMZONE);
+}
+
 static int
 tel_summary(const char *cmd __rte_unused, const char *params __rte_unused,
 		struct rte_tel_data *d)
@@ -228,6 +264,7 @@ tel_summary(const char *cmd __rte_unused, const char *params __rte_unused,
 	rte_tel_data_add_dict_int(d, "instances", t->nb_inst);
 	rte_tel_data_add_dict_int(d, "page_size", QATSEC_TEL_PAGE);
 	rte_tel_data_add_dict_int(d, "pages", pages_of(t));
+	summary_service(d);
 	return 0;
 }
 
@@ -290,6 +327,43 @@ tel_section(const char *cmd __rte_unused, const char *params,
 	return -EINVAL;
 }
 
+#define QATSEC_TEL_POOL_PAGE 64
+
+struct pool_walk {
+	struct rte_tel_data *d;
+	unsigned long first, idx;
+};
+
+static void
+pool_add(struct rte_mempool *mp, void *arg)
+{
+	struct pool_walk *w = arg;
+
+	if (w->idx >= w->first && w->idx < w->first + QATSEC_TEL_POOL_PAGE)
+		rte_tel_data_add_array_string(w->d, mp->name);
+	w->idx++;
+}
+
+static int
+tel_mempools(const char *cmd __rte_unused, const char *params,
+		struct rte_tel_data *d)
+{
+	struct pool_walk w = { .d = d };
+	unsigned long page = 0;
+	char *end;
+
+	if (params != NULL && *params != '\0') {
+		errno = 0;
+		page = strtoul(params, &end, 10);
+		if (errno != 0 || *end != '\0' || page > 1000000)
+			return -EINVAL;
+	}
+	w.first = page * QATSEC_TEL_POOL_PAGE;
+	rte_tel_data_start_array(d, RTE_TEL_STRING_VAL);
+	rte_mempool_walk(pool_add, &w);
+	return 0;
+}
+
 RTE_INIT(qatsec_telemetry_init)
 {
 	rte_telemetry_register_cmd("/qatsec/summary", tel_summary,
@@ -302,6 +376,8 @@ RTE_INIT(qatsec_telemetry_init)
 		"qatsec internal sections and their holders, 32 a page. Parameters: page (default 0; /qatsec/summary gives the count)");
 	rte_telemetry_register_cmd("/qatsec/section", tel_section,
 		"One qatsec internal section. Parameters: section name");
+	rte_telemetry_register_cmd("/qatsec/mempools", tel_mempools,
+		"Names of the group's mempools, 64 a page. Parameters: page (default 0)");
 }
 
 /* DPDK 22.11 starts telemetry in the primary only, so a secondary would

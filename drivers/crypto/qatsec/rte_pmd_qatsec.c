@@ -90,3 +90,28 @@ rte_pmd_qatsec_section_count(void)
 
 	return t == NULL ? -ENODEV : (int)t->nb_sections;
 }
+
+int
+rte_pmd_qatsec_service_stopping(uint32_t *ms_left)
+{
+	return qatsec_claim_stopping(ms_left);
+}
+
+int
+rte_pmd_qatsec_stop_callback_register(rte_pmd_qatsec_stop_cb_t cb,
+		void *arg)
+{
+	return qatsec_claim_stop_callback(cb, arg);
+}
+
+int
+rte_pmd_qatsec_service_stop(uint32_t grace_ms)
+{
+	return qatsec_claim_service_stop(grace_ms);
+}
+
+int
+rte_pmd_qatsec_held_count(void)
+{
+	return (int)qatsec_claim_nb_held();
+}

@@ -53,7 +53,9 @@ struct rte_pmd_qatsec_claim {
  * @param claim    filled on success; may be NULL
  * @return 0; -EINVAL unknown name (logged); -ENOSPC every such section is
  *   held (the log names the holders); -EBUSY this process already holds a
- *   section of another name; -ENODEV no qatsec table in this process group.
+ *   section of another name; -ENODEV no qatsec table in this process group;
+ *   -ESHUTDOWN the group's primary is stopping (claim again once it is
+ *   back).
  */
 __rte_experimental
 int rte_pmd_qatsec_user_start(const char *name, uint32_t wait_ms,
@@ -94,6 +96,57 @@ int rte_pmd_qatsec_section_info(uint32_t idx,
  */
 __rte_experimental
 int rte_pmd_qatsec_section_count(void);
+
+/**
+ * Whether the group's primary (qatsecd) has begun an orderly stop: it
+ * refuses claims and waits, up to its grace period, for holders to call
+ * rte_pmd_qatsec_user_stop(). When the grace period ends it exits without
+ * freeing anything a live process maps, so a holder that does not release
+ * keeps working; it just cannot claim again until a new primary runs, and
+ * a new primary of the group cannot start until every process of the old
+ * group has exited.
+ *
+ * @param ms_left  if not NULL and the primary is stopping: milliseconds
+ *   left of its grace period (0: none left, or no deadline)
+ * @return 1 stopping, 0 serving, -ENODEV no qatsec primary in this group.
+ */
+__rte_experimental
+int rte_pmd_qatsec_service_stopping(uint32_t *ms_left);
+
+/** A function called when the group's primary begins its stop. */
+typedef void (*rte_pmd_qatsec_stop_cb_t)(void *arg);
+
+/**
+ * Have @p cb (arg) called once, from an EAL control thread of this
+ * process, within about 100 ms of the primary beginning its orderly stop
+ * (see rte_pmd_qatsec_service_stopping()). The callback should make the
+ * application's data path finish and call rte_pmd_qatsec_user_stop() (it
+ * may call it itself once no lcore uses the device). One callback a
+ * process: a new registration replaces the previous one; NULL removes it.
+ * @return 0; -ENODEV no qatsec primary in this group; or an error of
+ *   rte_eal_alarm_set().
+ */
+__rte_experimental
+int rte_pmd_qatsec_stop_callback_register(rte_pmd_qatsec_stop_cb_t cb,
+		void *arg);
+
+/**
+ * Primary only (qatsecd calls it on SIGTERM/SIGINT): begin the orderly
+ * stop: every claim is refused from now on with -ESHUTDOWN, and holders see
+ * rte_pmd_qatsec_service_stopping() = 1 with @p grace_ms left (0: no
+ * deadline). The reaper keeps reclaiming the sections of holders that die.
+ * The primary then waits for rte_pmd_qatsec_held_count() to reach 0 or
+ * its grace period to end; at rte_eal_cleanup() the table, devices and
+ * rings are kept while any section is held.
+ * @return the number of sections still held; -ENOTSUP not the primary or
+ *   no claim service.
+ */
+__rte_experimental
+int rte_pmd_qatsec_service_stop(uint32_t grace_ms);
+
+/** Number of sections held now (0 when there is no table). */
+__rte_experimental
+int rte_pmd_qatsec_held_count(void);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_alarm.h>
 #include <rte_cycles.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
@@ -30,6 +31,7 @@
 #include "qatsec_log.h"
 
 #define WAIT_STEP_US	(5 * 1000)
+#define STOP_POLL_US	(100 * 1000)
 
 /* What this process holds; a forked child sees a different pid. */
 static struct {
@@ -179,6 +181,9 @@ qatsec_claim(const char *user, uint32_t wait_ms, uint32_t *section)
 		rte_delay_us_sleep(WAIT_STEP_US);
 	if (i == -ENOSPC)
 		log_holders(t, user, n);
+	if (i == -ESHUTDOWN)
+		QATSEC_LOG(ERR, "pid %d: claim of '%s' refused: the group's primary is stopping (claim again once it is back)",
+			(int)getpid(), user);
 	if (i < 0)
 		return i;
 	held.pid = getpid();
@@ -213,10 +218,7 @@ release_event(uint32_t section)
 
 	qatsec_self_comm(ev.comm, sizeof(ev.comm));
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
-		QATSEC_LOG(NOTICE, "release: section %s (%s) from pid %u (%s)",
-			qatsec_tbl_sections(qatsec_table())[section].name,
-			qatsec_claim_dev_name(qatsec_table(), section), ev.pid,
-			ev.comm);
+		qatsec_claim_note_release(section, ev.pid, ev.comm);
 		return;
 	}
 	memset(&msg, 0, sizeof(msg));
@@ -270,4 +272,63 @@ qatsec_claim_check(uint32_t section, const char *dev_name, const char *what)
 		qatsec_tbl_sections(t)[section].name, ss->owner_pid,
 		ss->owner_name);
 	return -EPERM;
+}
+
+int
+qatsec_claim_stopping(uint32_t *ms_left)
+{
+	struct qatsec_claim_state *st = qatsec_claim_state_get();
+	uint64_t end, now;
+
+	if (st == NULL)
+		return -ENODEV;
+	if (__atomic_load_n(&st->stopping, __ATOMIC_ACQUIRE) == 0)
+		return 0;
+	if (ms_left != NULL) {
+		end = __atomic_load_n(&st->stop_deadline_ns, __ATOMIC_RELAXED);
+		now = qatsec_now_ns();
+		*ms_left = end > now ? (uint32_t)((end - now) / 1000000) : 0;
+	}
+	return 1;
+}
+
+/* The stop callback: polled by an EAL alarm (a control thread of this
+ * process), so that an application needs no thread of its own and the
+ * primary sends nothing that an unaware process would not understand.
+ */
+static struct {
+	void (*cb)(void *);
+	void *arg;
+	bool fired;
+} stop_cb;
+
+static void
+stop_poll(void *unused __rte_unused)
+{
+	void (*cb)(void *) = stop_cb.cb;
+
+	if (cb == NULL)
+		return;
+	if (qatsec_claim_stopping(NULL) == 1 && !stop_cb.fired) {
+		stop_cb.fired = true;
+		cb(stop_cb.arg);
+	}
+	if (stop_cb.cb != NULL && !stop_cb.fired)
+		rte_eal_alarm_set(STOP_POLL_US, stop_poll, NULL);
+}
+
+int
+qatsec_claim_stop_callback(void (*cb)(void *), void *arg)
+{
+	rte_eal_alarm_cancel(stop_poll, (void *)-1);
+	stop_cb.cb = cb;
+	stop_cb.arg = arg;
+	stop_cb.fired = false;
+	if (cb == NULL)
+		return 0;
+	if (qatsec_claim_state_get() == NULL) {
+		stop_cb.cb = NULL;
+		return -ENODEV;
+	}
+	return rte_eal_alarm_set(STOP_POLL_US, stop_poll, NULL);
 }

@@ -46,4 +46,34 @@ void qatsec_claim_set_stop_hook(qatsec_claim_stop_hook_t hook);
 int qatsec_claim_primary_start(void);
 void qatsec_claim_primary_stop(void);
 
+/* Primary: the orderly stop. Claims are refused from here on (-ESHUTDOWN)
+ * and holders see "stopping" with the deadline now + grace_ms. Returns
+ * the number of sections still held.
+ */
+int qatsec_claim_service_stop(uint32_t grace_ms);
+
+/* Number of sections held (owner token set), or 0 without a table. */
+uint32_t qatsec_claim_nb_held(void);
+
+/* 1: the primary is stopping (*ms_left: until its deadline, 0 if none),
+ * 0: it is not, -ENODEV: no claim service in this group.
+ */
+int qatsec_claim_stopping(uint32_t *ms_left);
+
+/* Any process: cb(arg) once, from a control thread, when the primary
+ * begins its stop (polled every 100 ms). NULL unregisters.
+ */
+int qatsec_claim_stop_callback(void (*cb)(void *), void *arg);
+
+/* Primary's counters since it started. */
+struct qatsec_claim_stats {
+	uint64_t claims;
+	uint64_t releases;
+	uint64_t reclaims;
+	uint64_t refused;	/* refused while stopping */
+	uint64_t log_suppressed; /* claim and release lines not logged */
+	uint32_t stopping;
+};
+void qatsec_claim_stats_get(struct qatsec_claim_stats *s);
+
 #endif /* QATSEC_CLAIM_H */

@@ -8,8 +8,16 @@
  * /proc, so a recycled pid cannot be taken for a holder. Every 100 ms the
  * reaper closes the pidfds of released claims and reclaims the sections of
  * holders whose pidfd says they exited.
+ *
+ * The orderly stop (qatsec_claim_service_stop): claims are refused from
+ * then on, holders see "stopping" in the group's claim state memzone,
+ * the reaper goes on reclaiming dead holders while the primary waits; a
+ * section still held at the end keeps its memory (the PMD's teardown does
+ * not free the table then). Claim and release lines are rate-limited
+ * (LOG_BURST a LOG_WINDOW_S), the counters are exact (telemetry).
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -25,12 +33,15 @@
 #include <rte_cryptodev.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_memzone.h>
 #include <rte_string_fns.h>
 
 #include "qatsec_claim_private.h"
 #include "qatsec_log.h"
 
 #define REAP_PERIOD_US	(100 * 1000)
+#define LOG_WINDOW_S	10
+#define LOG_BURST	20	/* claim and release lines a window */
 
 /* One claim's tie to its holder, per section (process-local: fds). */
 struct holder_tie {
@@ -52,6 +63,18 @@ static pthread_t claim_thread;
 static bool claim_thread_started;
 
 bool qatsec_claim_bypassed;
+
+/* This process's view of the group's claim state (a memzone). */
+static struct qatsec_claim_state *state;
+static const struct rte_memzone *state_mz;
+static bool stopping;			/* primary: refuse claims */
+
+/* Counters and the log's rate limit; three threads report events. */
+static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct qatsec_claim_stats stats;
+static uint64_t log_window_end;
+static uint32_t log_in_window;
+static uint64_t log_skipped_window;
 
 void
 qatsec_claim_set_stop_hook(qatsec_claim_stop_hook_t hook)
@@ -89,6 +112,130 @@ qatsec_claim_quiesce(struct qatsec_table *t, uint32_t section)
 	return dropped;
 }
 
+static uint64_t
+mono_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec;
+}
+
+/* Count one event in *counter; true when its line may be logged. At the
+ * first event of a new window, a line says how many of the last window's
+ * were not.
+ */
+static bool
+event_counted(uint64_t *counter)
+{
+	uint64_t now = mono_s(), skipped = 0;
+	bool log;
+
+	pthread_mutex_lock(&stats_lock);
+	(*counter)++;
+	if (now >= log_window_end) {
+		skipped = log_skipped_window;
+		log_skipped_window = 0;
+		log_in_window = 0;
+		log_window_end = now + LOG_WINDOW_S;
+	}
+	log = log_in_window < LOG_BURST;
+	if (log)
+		log_in_window++;
+	else {
+		log_skipped_window++;
+		stats.log_suppressed++;
+	}
+	pthread_mutex_unlock(&stats_lock);
+	if (skipped != 0)
+		QATSEC_LOG(NOTICE, "claims: %" PRIu64 " claim and release lines not logged in the last %d s (more than %d): exact counts in /qatsec/summary",
+			skipped, LOG_WINDOW_S, LOG_BURST);
+	return log;
+}
+
+void
+qatsec_claim_stats_get(struct qatsec_claim_stats *s)
+{
+	pthread_mutex_lock(&stats_lock);
+	*s = stats;
+	s->stopping = stopping;
+	pthread_mutex_unlock(&stats_lock);
+}
+
+void
+qatsec_claim_note_release(uint32_t section, uint32_t pid, const char *comm)
+{
+	struct qatsec_table *t = qatsec_table();
+
+	if (t == NULL || section >= t->nb_sections)
+		return;
+	if (event_counted(&stats.releases))
+		QATSEC_LOG(NOTICE, "release: section %s (%s) from pid %u (%s)",
+			qatsec_tbl_sections(t)[section].name,
+			qatsec_claim_dev_name(t, section), pid, comm);
+}
+
+struct qatsec_claim_state *
+qatsec_claim_state_get(void)
+{
+	const struct rte_memzone *mz;
+
+	if (state != NULL)
+		return state;
+	mz = rte_memzone_lookup(QATSEC_CLAIM_STATE_MZ);
+	if (mz == NULL || mz->len < sizeof(*state) ||
+			((struct qatsec_claim_state *)mz->addr)->magic !=
+			QATSEC_CLAIM_STATE_MAGIC)
+		return NULL;
+	state = mz->addr;
+	return state;
+}
+
+uint32_t
+qatsec_claim_nb_held(void)
+{
+	struct qatsec_table *t = qatsec_table();
+	uint32_t i, n = 0;
+
+	for (i = 0; t != NULL && i < t->nb_sections; i++)
+		n += __atomic_load_n(&qatsec_tbl_sec_shared(t)[i].owner_token,
+			__ATOMIC_ACQUIRE) != 0;
+	return n;
+}
+
+int
+qatsec_claim_service_stop(uint32_t grace_ms)
+{
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY || state == NULL)
+		return -ENOTSUP;
+	/* Under ties_lock: no grant is half done when holders are told. */
+	pthread_mutex_lock(&ties_lock);
+	stopping = true;
+	__atomic_store_n(&state->stop_deadline_ns,
+		grace_ms == 0 ? 0 : qatsec_now_ns() + grace_ms * 1000000ull,
+		__ATOMIC_RELAXED);
+	__atomic_store_n(&state->stopping, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&ties_lock);
+	return (int)qatsec_claim_nb_held();
+}
+
+static int
+state_create(void)
+{
+	state_mz = rte_memzone_lookup(QATSEC_CLAIM_STATE_MZ);
+	if (state_mz == NULL)
+		state_mz = rte_memzone_reserve(QATSEC_CLAIM_STATE_MZ,
+			sizeof(*state), SOCKET_ID_ANY, 0);
+	if (state_mz == NULL)
+		return -rte_errno;
+	state = state_mz->addr;
+	memset(state, 0, sizeof(*state));
+	state->primary_pid = (uint32_t)getpid();
+	state->magic = QATSEC_CLAIM_STATE_MAGIC;
+	stopping = false;
+	return 0;
+}
+
 static void
 tie_close(struct holder_tie *tie)
 {
@@ -121,6 +268,14 @@ qatsec_claim_grant(const char *user, uint64_t token, const char *comm,
 	rte_strscpy(id.comm, comm, sizeof(id.comm));
 	v = qatsec_table_view(t);
 	pthread_mutex_lock(&ties_lock);
+	if (stopping) {
+		pthread_mutex_unlock(&ties_lock);
+		close(pidfd);
+		if (event_counted(&stats.refused))
+			QATSEC_LOG(WARNING, "claim of '%s' by pid %u (%s) refused: the primary is stopping (start again once it is back)",
+				user, id.pid, id.comm);
+		return -ESHUTDOWN;
+	}
 	i = qatsec_holder_take(&v, qatsec_tbl_sec_shared(t), user, &id,
 		qatsec_now_ns());
 	if (i >= 0) {
@@ -135,9 +290,10 @@ qatsec_claim_grant(const char *user, uint64_t token, const char *comm,
 		close(pidfd);
 		return -ENOSPC;
 	}
-	QATSEC_LOG(NOTICE, "claim: section %s (%s) to pid %u (%s)",
-		v.sections[i].name, qatsec_claim_dev_name(t, i), id.pid,
-		id.comm);
+	if (event_counted(&stats.claims))
+		QATSEC_LOG(NOTICE, "claim: section %s (%s) to pid %u (%s)",
+			v.sections[i].name, qatsec_claim_dev_name(t, i), id.pid,
+			id.comm);
 	return i;
 }
 
@@ -154,6 +310,10 @@ reclaim(struct qatsec_table *t, uint32_t i)
 	dropped = qatsec_claim_quiesce(t, i);
 	qatsec_claim_bypassed = false;
 	qatsec_holder_give_back(ss, ties[i].token);
+	pthread_mutex_lock(&stats_lock);
+	stats.reclaims++;
+	pthread_mutex_unlock(&stats_lock);
+	/* Always logged: a death is rarer than a release, and the proof. */
 	QATSEC_LOG(NOTICE, "Process %u %s exit with orphan rings: section %s reclaimed, %u in-flight ops drained",
 		pid, name, qatsec_tbl_sections(t)[i].name, dropped);
 }
@@ -372,11 +532,7 @@ event_action(const struct rte_mp_msg *msg, const void *peer __rte_unused)
 		return 0;
 	memcpy(&ev, msg->param, sizeof(ev));
 	ev.comm[sizeof(ev.comm) - 1] = '\0';
-	if (ev.section >= t->nb_sections)
-		return 0;
-	QATSEC_LOG(NOTICE, "release: section %s (%s) from pid %u (%s)",
-		qatsec_tbl_sections(t)[ev.section].name,
-		qatsec_claim_dev_name(t, ev.section), ev.pid, ev.comm);
+	qatsec_claim_note_release(ev.section, ev.pid, ev.comm);
 	return 0;
 }
 
@@ -405,7 +561,9 @@ qatsec_claim_primary_start(void)
 	for (i = 0; i < t->nb_sections; i++)
 		ties[i].pidfd = -1;
 	nb_ties = t->nb_sections;
-	ret = actions_register();
+	ret = state_create();
+	if (ret == 0)
+		ret = actions_register();
 	if (ret == 0) {
 		ret = claim_socket_open();
 		/* No runtime directory (--no-shconf): no other process can
@@ -431,6 +589,14 @@ qatsec_claim_primary_stop(void)
 	primary_started = false;
 	rte_eal_alarm_cancel(reap_alarm, (void *)-1);
 	claim_socket_close();
+	/* The last word on holders that died: what is held now is live. */
+	if (ties != NULL)
+		reap();
+	/* Holders (and their stop callbacks) still read the state. */
+	if (state_mz != NULL && qatsec_claim_nb_held() == 0)
+		rte_memzone_free(state_mz);
+	state_mz = NULL;
+	state = NULL;
 	rte_mp_action_unregister(QATSEC_EVENT_MSG);
 	pthread_mutex_lock(&ties_lock);
 	for (i = 0; i < nb_ties; i++)

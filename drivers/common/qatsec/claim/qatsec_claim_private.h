@@ -43,6 +43,27 @@ struct qatsec_release_ev {
 	char comm[32];
 };
 
+/* The group's claim service state, in a memzone of its own that the
+ * primary creates and never frees while a section is held: holders poll
+ * "stopping" (rte_pmd_qatsec_service_stopping) or get a callback.
+ */
+#define QATSEC_CLAIM_STATE_MZ	"qatsec_claim_state"
+#define QATSEC_CLAIM_STATE_MAGIC 0x71617473746f7031ull
+
+struct qatsec_claim_state {
+	uint64_t magic;
+	uint32_t stopping;		/* 1: claims refused, release yours */
+	uint32_t primary_pid;
+	uint64_t stop_deadline_ns;	/* CLOCK_REALTIME; 0: no deadline */
+};
+
+/* This group's state (looked up once), or NULL. */
+struct qatsec_claim_state *qatsec_claim_state_get(void);
+
+/* Primary: a release, for the log (rate-limited) and the counters. */
+void qatsec_claim_note_release(uint32_t section, uint32_t pid,
+		const char *comm);
+
 /* The claim socket's path for this group: 0, or -ENAMETOOLONG. */
 int qatsec_claim_socket_path(char *buf, size_t len);
 
