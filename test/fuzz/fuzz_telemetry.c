@@ -51,6 +51,15 @@ qatsec_table(void)
 	} \
 } while (0)
 
+/* The claim layer's counters live in the PMD's copy of it (process-local,
+ * not exported): the handlers read zeros here, through the same code.
+ */
+void
+qatsec_claim_stats_get(struct qatsec_claim_stats *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
 typedef int (*tel_fn)(const char *, const char *, struct rte_tel_data *);
 
 static const struct {
