@@ -39,6 +39,13 @@ emit(bool pass, enum tap_directive dir, const char *why, const char *fmt,
 }
 
 bool
+tap_vok(bool pass, const char *fmt, va_list ap)
+{
+	emit(pass, TAP_NONE, NULL, fmt, ap);
+	return pass;
+}
+
+bool
 tap_ok(bool pass, const char *fmt, ...)
 {
 	va_list ap;

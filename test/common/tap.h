@@ -8,6 +8,7 @@
 #ifndef QATSEC_TEST_TAP_H
 #define QATSEC_TEST_TAP_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 enum tap_directive {
@@ -19,6 +20,9 @@ enum tap_directive {
 /* "ok N - what" or "not ok N - what"; returns pass. */
 bool tap_ok(bool pass, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The same, for a harness's own variadic wrapper. */
+bool tap_vok(bool pass, const char *fmt, va_list ap);
 
 /* A line with a directive: "... - what # SKIP why" or "# TODO why". */
 void tap_result(bool pass, enum tap_directive dir, const char *why,

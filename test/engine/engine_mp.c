@@ -21,6 +21,7 @@
 #include <rte_memzone.h>
 
 #include "qatsec_engine.h"
+#include "tap.h"
 
 #define MP_N		4
 #define MP_LEN		256
@@ -168,13 +169,12 @@ mp_primary(const struct qatsec_engine *e, const char *self, const char *prefix)
 	unsigned int i, fails = 0;
 	int rc;
 
-	printf("1..%u\n", MP_N + 2);
 	mz = rte_memzone_reserve("et_mp", sizeof(*sh), SOCKET_ID_ANY, 0);
 	mp = rte_pktmbuf_pool_create("et_mp_mbuf", 64, 0, 0, 2048, SOCKET_ID_ANY);
 	opp = rte_crypto_op_pool_create("et_mp_op",
 		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 16, 0, 64, SOCKET_ID_ANY);
 	if (mz == NULL || mp == NULL || opp == NULL || e->session_size() > MP_SESS) {
-		printf("Bail out! memzone, pools or session size\n");
+		tap_bail("memzone, pools or session size");
 		return 1;
 	}
 	sh = mz->addr;
@@ -193,7 +193,7 @@ mp_primary(const struct qatsec_engine *e, const char *self, const char *prefix)
 		if (e->session_configure(sh->sess[i].s.driver_priv_data, x[i]) != 0 ||
 				mp_run(e, sh, i, mp, opp, sh->want[i],
 					sh->want_dig[i]) != 0) {
-			printf("Bail out! session %s\n", mp_names[i]);
+			tap_bail("session %s", mp_names[i]);
 			return 1;
 		}
 	}
@@ -202,26 +202,21 @@ mp_primary(const struct qatsec_engine *e, const char *self, const char *prefix)
 	 */
 	memset(key, 0, sizeof(key));
 	rc = mp_spawn(self, prefix);
-	printf("%s 1 - secondary ran (exit %d)\n", rc == 0 ? "ok" : "not ok", rc);
-	fails += rc != 0;
-	for (i = 0; i < MP_N; i++) {
-		printf("%s %u - %s: a session made in the primary gives the "
-			"same bytes in the secondary (%d)\n",
-			sh->result[i] == 1 ? "ok" : "not ok", i + 2, mp_names[i],
-			sh->result[i]);
-		fails += sh->result[i] != 1;
-	}
+	fails += !tap_ok(rc == 0, "secondary ran (exit %d)", rc);
+	for (i = 0; i < MP_N; i++)
+		fails += !tap_ok(sh->result[i] == 1,
+			"%s: a session made in the primary gives the same bytes in the secondary (%d)",
+			mp_names[i], sh->result[i]);
 	/* And the primary still computes with them after the secondary. */
 	{
 		uint8_t out[MP_LEN], dig[32];
 		int same = mp_run(e, sh, 0, mp, opp, out, dig) == 0 &&
 			memcmp(out, sh->want[0], MP_LEN) == 0;
 
-		printf("%s %u - primary still uses the session afterwards\n",
-			same ? "ok" : "not ok", MP_N + 2);
-		fails += !same;
+		fails += !tap_ok(same,
+			"primary still uses the session afterwards");
 	}
-	return fails != 0;
+	return tap_done() != 0 || fails != 0;
 }
 
 int

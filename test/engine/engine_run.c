@@ -20,6 +20,7 @@
 #include <rte_mbuf.h>
 
 #include "engine_test.h"
+#include "tap.h"
 
 const struct et_mode et_modes[6] = {
 	{ "inplace-lin", false, false, false },
@@ -41,7 +42,6 @@ static int dev_id = -1;		/* through this cryptodev, else direct */
 static int ref_id = -1;		/* a reference cryptodev, if any */
 static int run_id = -1;		/* the one et_run() uses now */
 static struct rte_cryptodev_sym_session *sess;
-static unsigned int tap_n, tap_fail;
 static uint64_t rnd = 88172645463325252ull;
 
 uint32_t
@@ -53,28 +53,22 @@ et_rand(void)
 	return (uint32_t)rnd;
 }
 
+/* The suite's TAP lines, through the tests' one emitter. */
 void
 et_ok(bool ok, const char *fmt, ...)
 {
 	va_list ap;
 
-	tap_n++;
-	if (!ok)
-		tap_fail++;
-	printf("%s %u - ", ok ? "ok" : "not ok", tap_n);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	tap_vok(ok, fmt, ap);
 	va_end(ap);
-	printf("\n");
-	fflush(stdout);
 }
 
 int
 et_done(void)
 {
-	printf("1..%u\n", tap_n);
-	printf("# %u of %u failed\n", tap_fail, tap_n);
-	return tap_fail != 0;
+	printf("# %u of %u failed\n", tap_failures(), tap_count());
+	return tap_done();
 }
 
 /* The first cryptodev whose name starts with name. */
