@@ -19,8 +19,14 @@
 		.cipher = { .algo = (alg), .block_size = (blk), \
 			.key_size = key, .iv_size = iv, .dataunit_set = (du) } } }
 
-#define QATSEC_CAP_CIPHER(alg, blk, key, iv) \
-	QATSEC_CAP_CIPHER_DU(alg, blk, key, iv, 0)
+/* Not through QATSEC_CAP_CIPHER_DU: the ranges are brace lists, whose
+ * commas a nested macro call would split.
+ */
+#define QATSEC_CAP_CIPHER(alg, blk, key, iv) { \
+	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
+	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
+		.cipher = { .algo = (alg), .block_size = (blk), \
+			.key_size = key, .iv_size = iv, .dataunit_set = 0 } } }
 
 #define QATSEC_CAP_AUTH(alg, blk, key, dig, iv) { \
 	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \

@@ -3,29 +3,8 @@
  * qatsec_sym_session_configure() validates xforms against this very table, so
  * what is listed here is exactly what a session can be created for.
  */
+#include "qatsec_caps.h"
 #include "qatsec_sym.h"
-
-#define QATSEC_RANGE(lo, hi, inc) { .min = (lo), .max = (hi), .increment = (inc) }
-
-#define QATSEC_CAP_CIPHER(alg, blk, key, iv) { \
-	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
-	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_CIPHER, \
-		.cipher = { .algo = (alg), .block_size = (blk), \
-			.key_size = key, .iv_size = iv, .dataunit_set = 0 } } }
-
-#define QATSEC_CAP_AUTH(alg, blk, key, dig, iv) { \
-	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
-	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AUTH, \
-		.auth = { .algo = (alg), .block_size = (blk), \
-			.key_size = key, .digest_size = dig, \
-			.aad_size = QATSEC_RANGE(0, 0, 0), .iv_size = iv } } }
-
-#define QATSEC_CAP_AEAD(alg, blk, key, dig, aad, iv) { \
-	.op = RTE_CRYPTO_OP_TYPE_SYMMETRIC, \
-	.sym = { .xform_type = RTE_CRYPTO_SYM_XFORM_AEAD, \
-		.aead = { .algo = (alg), .block_size = (blk), \
-			.key_size = key, .digest_size = dig, \
-			.aad_size = aad, .iv_size = iv } } }
 
 /* HMAC digests may be truncated to any length: the engine computes the
  * full digest when ipsec-mb cannot emit the requested one. Keys longer
