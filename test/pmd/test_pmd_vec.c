@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,10 +33,12 @@
 #define HDR	16
 #define BUF	(HDR + 1024 + 64)
 #define AAD	16
+/* AES-CCM reads its AAD after the 18 bytes of B0 and length DPDK puts first. */
+#define AAD_BUF	(18 + AAD + 14)
 
 struct alg {
 	const char *name;
-	int aead;		/* AES-GCM */
+	enum rte_crypto_aead_algorithm aead;	/* 0: cipher/auth */
 	enum rte_crypto_cipher_algorithm c;
 	enum rte_crypto_auth_algorithm a;	/* 0: cipher only */
 	uint16_t key, iv, digest, align;
@@ -47,17 +50,23 @@ static const struct alg algs[] = {
 		RTE_CRYPTO_AUTH_SHA1_HMAC, 16, 16, 12, 16, 0 },
 	{ "hmacsha256-aes256cbc verify", 0, RTE_CRYPTO_CIPHER_AES_CBC,
 		RTE_CRYPTO_AUTH_SHA256_HMAC, 32, 16, 16, 16, 1 },
-	{ "aes256gcm", 1, 0, 0, 32, 12, 16, 1, 0 },
+	{ "aes256gcm", RTE_CRYPTO_AEAD_AES_GCM, 0, 0, 32, 12, 16, 1, 0 },
 	{ "3des-cbc-hmacmd5", 0, RTE_CRYPTO_CIPHER_3DES_CBC,
 		RTE_CRYPTO_AUTH_MD5_HMAC, 24, 8, 16, 8, 0 },
 	{ "aes-docsisbpi", 0, RTE_CRYPTO_CIPHER_AES_DOCSISBPI, 0, 16, 16, 0, 1, 0 },
 	{ "snow3g-uea2", 0, RTE_CRYPTO_CIPHER_SNOW3G_UEA2, 0, 16, 16, 0, 1, 0 },
+	/* The openssl_sym engine's. */
+	{ "aes256xts", 0, RTE_CRYPTO_CIPHER_AES_XTS, 0, 64, 16, 0, 16, 0 },
+	{ "sha3_256hmac-sm4cbc verify", 0, RTE_CRYPTO_CIPHER_SM4_CBC,
+		RTE_CRYPTO_AUTH_SHA3_256_HMAC, 16, 16, 32, 16, 1 },
+	{ "aes192ccm", RTE_CRYPTO_AEAD_AES_CCM, 0, 0, 24, 12, 16, 1, 0 },
+	{ "aes192ccm verify", RTE_CRYPTO_AEAD_AES_CCM, 0, 0, 24, 12, 16, 1, 1 },
 };
 #define NB_ALGS RTE_DIM(algs)
 
 static struct rte_mempool *op_pool, *mb_pool, *sess_pool;
 static int dev_id;
-static uint8_t key[32], akey[64];
+static uint8_t key[64], akey[64];
 
 /* xf[0..1] for alg a; enc: encrypt-then-MAC, else verify-then-decrypt. */
 static struct rte_crypto_sym_xform *
@@ -71,7 +80,7 @@ xforms(const struct alg *a, int enc, struct rte_crypto_sym_xform *xf)
 		c->aead = (struct rte_crypto_aead_xform){
 			.op = enc ? RTE_CRYPTO_AEAD_OP_ENCRYPT :
 				RTE_CRYPTO_AEAD_OP_DECRYPT,
-			.algo = RTE_CRYPTO_AEAD_AES_GCM,
+			.algo = a->aead,
 			.key = { key, a->key }, .iv = { IV_OFF, a->iv },
 			.digest_length = a->digest, .aad_length = AAD };
 		return c;
@@ -105,7 +114,7 @@ xforms(const struct alg *a, int enc, struct rte_crypto_sym_xform *xf)
 struct vcase {
 	const struct alg *a;
 	uint32_t len;
-	uint8_t in[BUF], iv[16], aad[AAD], dig_in[64];
+	uint8_t in[BUF], iv[16], aad[AAD_BUF], dig_in[64];
 	uint8_t ref[BUF], ref_dig[64];
 	int ref_ok;
 };
@@ -332,7 +341,7 @@ make_case(struct vcase *v, const struct alg *a, int forge)
 		v->in[i] = (uint8_t)rte_rand();
 	for (i = 0; i < 16; i++)
 		v->iv[i] = (uint8_t)rte_rand();
-	memset(v->aad, 0x3c, AAD);
+	memset(v->aad, 0x3c, sizeof(v->aad));
 	memset(v->dig_in, 0, sizeof(v->dig_in));
 	if (!a->verify)
 		return 0;
@@ -519,11 +528,24 @@ run_iv_ignored(void)
 		rte_cryptodev_sym_session_free(dev_id, sess);
 }
 
+/* Whether the arguments name the vector API (devarg sym_api=). */
+static bool
+api_named(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (strstr(argv[i], "sym_api=") != NULL)
+			return true;
+	return false;
+}
+
 int
 main(int argc, char **argv)
 {
 	static struct vcase v;
 	struct rte_cryptodev_info info;
+	bool named = api_named(argc, argv);
 	uint64_t seed;
 	int raw, cpu, forge;
 	unsigned int i;
@@ -540,7 +562,7 @@ main(int argc, char **argv)
 	seed = rte_rdtsc();
 	rte_srand(seed);
 	printf("# seed %" PRIu64 "\n", seed);
-	for (i = 0; i < 32; i++)
+	for (i = 0; i < sizeof(key); i++)
 		key[i] = (uint8_t)(i * 7 + 1);
 	for (i = 0; i < 64; i++)
 		akey[i] = (uint8_t)(i * 13 + 5);
@@ -551,6 +573,10 @@ main(int argc, char **argv)
 		RTE_CRYPTODEV_FF_SYM_SESSIONLESS),
 		"device offers sessionless ops and one of raw data path (%d) / CPU crypto (%d)",
 		raw, cpu);
+	/* Bit lengths reach a device only through ops. */
+	tap_ok(!(info.feature_flags & RTE_CRYPTODEV_FF_NON_BYTE_ALIGNED_DATA) ==
+		named, "non-byte-aligned data claimed only when no vector API is named (sym_api %s)",
+		named ? "named" : "unset");
 	if (cpu)
 		tap_ok(rte_cryptodev_get_raw_dp_ctx_size(dev_id) < 0,
 			"with CPU crypto, no raw data-path context");

@@ -4,8 +4,10 @@
  * DPDK 22.11 keeps a PMD's CPU-crypto function and its raw data-path
  * functions in one union of struct rte_cryptodev_ops: a device offers one
  * or the other. Section devices offer the raw data path (as crypto_qat
- * does); the devarg sym_api=cpu gives a process's section devices CPU
- * crypto instead (as crypto_aesni_mb has it).
+ * does) beside ops; the devarg sym_api=cpu gives a process's section
+ * devices CPU crypto instead (as crypto_aesni_mb has it), sym_api=raw
+ * keeps the raw data path; with either, the device claims only what the
+ * named API can carry.
  */
 #include <errno.h>
 #include <string.h>
@@ -13,10 +15,11 @@
 #include <cryptodev_pmd.h>
 #include <rte_cryptodev.h>
 
+#include "qatsec_devargs.h"
 #include "qatsec_engine.h"
 #include "qatsec_pmd_private.h"
 
-static bool qatsec_cpu_mode;
+static int qatsec_sym_api = QATSEC_SYM_API_UNSET;
 static struct rte_cryptodev_ops qatsec_dev_ops_cpu;
 
 static uint32_t
@@ -42,9 +45,9 @@ qatsec_sym_cpu_process(struct rte_cryptodev *dev __rte_unused,
 }
 
 void
-qatsec_sym_api_set(bool cpu)
+qatsec_sym_api_set(int api)
 {
-	qatsec_cpu_mode = cpu;
+	qatsec_sym_api = api;
 }
 
 /* In CPU-crypto mode a device advertises only what CPU crypto serves:
@@ -61,8 +64,16 @@ qatsec_dev_infos_get_cpu(struct rte_cryptodev *dev,
 void
 qatsec_sym_api_select(struct rte_cryptodev *dev)
 {
-	if (!qatsec_cpu_mode ||
-			!(dev->feature_flags & RTE_CRYPTODEV_FF_SYM_RAW_DP))
+	if (!(dev->feature_flags & RTE_CRYPTODEV_FF_SYM_RAW_DP))
+		return;
+	/* Both vector APIs give regions in bytes (rte_crypto_sym_ofs): the
+	 * bit lengths SNOW3G, ZUC and KASUMI ops may take cannot reach the
+	 * device through them, so a process that named its API is not told
+	 * they can (its ops still may use them).
+	 */
+	if (qatsec_sym_api != QATSEC_SYM_API_UNSET)
+		dev->feature_flags &= ~RTE_CRYPTODEV_FF_NON_BYTE_ALIGNED_DATA;
+	if (qatsec_sym_api != QATSEC_SYM_API_CPU)
 		return;
 	qatsec_dev_ops_cpu = qatsec_dev_ops;
 	qatsec_dev_ops_cpu.sym_cpu_process = qatsec_sym_cpu_process;

@@ -12,11 +12,11 @@
 #define QATSEC_ARG_NUMA_NODE	"numa_node"
 #define QATSEC_ARG_SECTION	"section"
 #define QATSEC_ARG_WAIT		"wait"
-#define QATSEC_ARG_SYM_API	"sym_api"	/* raw (default) or cpu */
+#define QATSEC_ARG_SYM_API	"sym_api"	/* raw or cpu (unset: ops + raw) */
 
 enum qatsec_sym_api {
 	QATSEC_SYM_API_UNSET = -1,
-	QATSEC_SYM_API_RAW,		/* the raw data path */
+	QATSEC_SYM_API_RAW,		/* the raw data path, as it is used */
 	QATSEC_SYM_API_CPU,		/* CPU crypto instead */
 };
 

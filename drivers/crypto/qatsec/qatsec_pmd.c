@@ -37,8 +37,8 @@ parse_args(const char *name, const char *params, struct qatsec_args *a)
 {
 	switch (qatsec_devargs_parse(params, a)) {
 	case QATSEC_ARGS_OK:
-		if (a->sym_api >= 0)
-			qatsec_sym_api_set(a->sym_api == QATSEC_SYM_API_CPU);
+		if (a->sym_api != QATSEC_SYM_API_UNSET)
+			qatsec_sym_api_set(a->sym_api);
 		return 0;
 	case QATSEC_ARGS_SYNTAX:
 		QATSEC_LOG(ERR, "%s: cannot parse devargs '%s' (known keys: %s, %s, %s, %s, %s)",

@@ -60,11 +60,12 @@ int qatsec_raw_dp_configure(struct rte_cryptodev *dev, uint16_t qp_id,
 		enum rte_crypto_op_sess_type sess_type,
 		union rte_cryptodev_session_ctx session_ctx, uint8_t is_update);
 
-/* CPU crypto in place of the raw data path (qatsec_cpu_crypto.c): the
- * devarg sym_api=cpu|raw, and what makes a new section device follow it
- * (DPDK 22.11: a device offers one of the two).
+/* The symmetric API a process's section devices describe
+ * (qatsec_cpu_crypto.c): the devarg sym_api=raw|cpu (enum qatsec_sym_api),
+ * and what makes a new section device follow it. DPDK 22.11 lets a device
+ * offer the raw data path or CPU crypto, not both.
  */
-void qatsec_sym_api_set(bool cpu);
+void qatsec_sym_api_set(int api);
 void qatsec_sym_api_select(struct rte_cryptodev *dev);
 
 /* rte_security protocol sessions (qatsec_security.c): give dev its
