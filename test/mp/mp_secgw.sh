@@ -92,7 +92,7 @@ EOP
 # (Not "set startup-with-shell off": gdb 13 then passes the arguments still
 # escaped for a shell, "\(0,0,1\),\(1,0,1\)".)
 secgw() {
-	local log=$1 preload pid gdb=() env=() child
+	local log=$1 preload pid gdb=() env=() child sig
 	preload=$(san_preload "${2:-}")
 	rm -f o0.pcap o1.pcap
 	if [ -n "$(command -v gdb)" ]; then
@@ -117,7 +117,8 @@ secgw() {
 	for _ in $(seq 600); do
 		[ "$(pcap_count o0.pcap)" -ge "$N" ] &&
 			[ "$(pcap_count o1.pcap)" -ge "$N" ] && break
-		grep -q "Error - exiting\|exited with code\|SIGSEGV" "$log" && break
+		grep -q "Error - exiting\|exited normally\|exited with code" "$log" && break
+		grep -q "received signal\|terminated with signal" "$log" && break
 		sleep 0.2
 	done
 	sleep 1	# what else it would send (it must not)
@@ -126,9 +127,13 @@ secgw() {
 	kill -INT "$child" 2>/dev/null
 	wait "$pid"
 	RC=$?
-	# gdb exits 0 whatever the program did: read its report.
-	if grep -q "received signal SIGSEGV" "$log"; then
-		RC=139
+	# gdb exits 0 whatever the program did: read its report. A signal
+	# gdb stopped it on (the first) is its end: gdb -batch then kills it.
+	# (Under ASan an error report ends in SIGABRT: abort_on_error.)
+	sig=$(sed -n 's/.* \(received\|terminated with\) signal SIG\([A-Z0-9]*\).*/\2/p' \
+		"$log" | head -1)
+	if [ -n "$sig" ]; then
+		RC=$((128 + $(kill -l "$sig" 2>/dev/null || echo 127)))
 	elif grep -q "exited with code" "$log"; then
 		RC=$(sed -n 's/.*exited with code \([0-9]*\).*/\1/p' "$log" | tail -1)
 		RC=$((8#${RC:-0}))
