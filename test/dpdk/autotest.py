@@ -14,6 +14,7 @@ import argparse
 import fnmatch
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -68,6 +69,8 @@ def run(args, driver, vdev, load, tag):
 			timeout=args.timeout)
 		out = p.stdout.decode(errors='replace')
 		f.write(out)
+	# --no-shconf still leaves the run's (empty) runtime directory.
+	shutil.rmtree(os.path.join('/var/run/dpdk', prefix), ignore_errors=True)
 	dt = time.monotonic() - t0
 	return p.returncode, parse(out), log, dt, out
 

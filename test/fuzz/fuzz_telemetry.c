@@ -60,6 +60,12 @@ qatsec_claim_stats_get(struct qatsec_claim_stats *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void
+qatsec_eal_watch_stats_get(struct qatsec_eal_watch_stats *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
 typedef int (*tel_fn)(const char *, const char *, struct rte_tel_data *);
 
 static const struct {

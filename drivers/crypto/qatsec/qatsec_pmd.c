@@ -18,6 +18,7 @@
 #include <rte_lcore.h>
 
 #include "qatsec_claim.h"
+#include "qatsec_startup.h"
 #include "qatsec_devargs.h"
 #include "qatsec_pmd_private.h"
 
@@ -330,6 +331,8 @@ qatsec_probe(struct rte_vdev_device *vdev)
 	struct qatsec_args a;
 	int ret;
 
+	/* EAL's memory and heap init are behind this process now. */
+	qatsec_startup_done();
 	qatsec_claim_set_stop_hook(qatsec_section_dev_stop);
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY) {
 		ret = parse_args(name, rte_vdev_device_args(vdev), &a);

@@ -32,6 +32,7 @@
 #include <rte_version.h>
 
 #include "qatsec_claim.h"
+#include "qatsec_startup.h"
 #include "qatsec_pmd_private.h"
 
 #define SUMMARY_MAX_INST 128	/* list instances in /qatsec/sections */
@@ -224,6 +225,23 @@ mz_count(const struct rte_memzone *mz __rte_unused, void *arg)
  * how close the group is to DPDK's memzone limit (RTE_MAX_MEMZONE): each
  * killed application leaves its mempools' memzones behind.
  */
+/* The primary's start-up watch (DPDK's shared locks); zeros elsewhere. */
+static void
+summary_startup_watch(struct rte_tel_data *d)
+{
+	struct qatsec_eal_watch_stats w;
+
+	qatsec_eal_watch_stats_get(&w);
+	rte_tel_data_add_dict_int(d, "startup_watch", w.active);
+	rte_tel_data_add_dict_int(d, "starting", w.starting);
+	rte_tel_data_add_dict_u64(d, "started", w.started);
+	rte_tel_data_add_dict_u64(d, "died_starting", w.died_starting);
+	rte_tel_data_add_dict_u64(d, "eal_readers_released", w.readers_released);
+	rte_tel_data_add_dict_u64(d, "eal_waits_cleared", w.waits_cleared);
+	rte_tel_data_add_dict_int(d, "eal_hotplug_lock", w.hotplug_lock);
+	rte_tel_data_add_dict_int(d, "eal_lock_stuck_s", w.stuck_s);
+}
+
 static void
 summary_service(struct rte_tel_data *d)
 {
@@ -240,6 +258,7 @@ summary_service(struct rte_tel_data *d)
 	rte_memzone_walk(mz_count, &mz);
 	rte_tel_data_add_dict_int(d, "memzones_used", mz);
 	rte_tel_data_add_dict_int(d, "memzones_max", RTE_MAX_MEMZONE);
+	summary_startup_watch(d);
 }
 
 static int

@@ -38,6 +38,7 @@
 
 #include "qatsec_claim_private.h"
 #include "qatsec_log.h"
+#include "qatsec_startup.h"
 
 #define REAP_PERIOD_US	(100 * 1000)
 #define LOG_WINDOW_S	10
@@ -572,6 +573,8 @@ qatsec_claim_primary_start(void)
 		if (ret == -ENOENT)
 			ret = 0;
 	}
+	if (ret == 0)
+		ret = qatsec_eal_watch_start();
 	if (ret == 0) {
 		primary_started = true;
 		ret = rte_eal_alarm_set(REAP_PERIOD_US, reap_alarm, NULL);
@@ -589,6 +592,7 @@ qatsec_claim_primary_stop(void)
 	primary_started = false;
 	rte_eal_alarm_cancel(reap_alarm, (void *)-1);
 	claim_socket_close();
+	qatsec_eal_watch_stop();
 	/* The last word on holders that died: what is held now is live. */
 	if (ties != NULL)
 		reap();

@@ -32,6 +32,20 @@ struct qatsec_claim_req {
 	char comm[32];
 };
 
+/* The start-up watch (qatsec_startup.h): its own socket, one connection
+ * per starting process, BEGIN (with the process's pidfd) then END.
+ */
+#define QATSEC_STARTUP_SOCKET	"qatsec_startup"
+#define QATSEC_STARTUP_MAGIC	0x71737475u
+#define QATSEC_STARTUP_BEGIN	1
+#define QATSEC_STARTUP_END	2
+
+struct qatsec_startup_msg {
+	uint32_t magic;
+	uint32_t kind;			/* QATSEC_STARTUP_BEGIN or _END */
+	uint32_t own_pid;		/* in the sender's PID namespace */
+};
+
 struct qatsec_claim_reply {
 	int32_t result;			/* section index, or -errno */
 	uint32_t pid;			/* the claimer as the primary sees it */
