@@ -10,11 +10,12 @@
 # reclaimed, and qatsecd's fds, RSS, hugepages and its own memzones did not
 # grow from the first round. Prints figures; exits 1 on any failure.
 #   devtools/chaos.sh BUILD_DIR [ROUNDS] [SECONDS_PER_ROUND]
-# CHAOS_STARTUP_KILL=0: no kill during start-up. Such a kill can leave a
-# DPDK shared lock held by the dead process (mempool/memzone creation in
-# EAL): other processes of the group then hang in rte_eal_cleanup(). The
-# survivors' stacks are printed (gdb) when that happens.
-# Short version in the mp suite (test/mp/mp_chaos.sh: 4 rounds).
+# CHAOS_STARTUP_KILL=0: no kill during start-up. A kill inside EAL's memory
+# init leaves DPDK's memory hotplug lock read-held; qatsecd's start-up watch
+# gives it back (its count is printed). A kill inside an application's
+# mempool creation can leave a memzone/mempool lock write-held, which
+# nothing can repair safely: then survivors hang in rte_eal_cleanup(), and
+# their stacks are printed (gdb).
 set -uo pipefail
 BUILD=${1:?usage: chaos.sh BUILD_DIR [ROUNDS] [SECONDS]}
 ROUNDS=${2:-20}
@@ -27,12 +28,14 @@ WORK=$(mktemp -d /tmp/qatsec-chaos.XXXXXX)
 WORKER=$BUILD/app/qatsec-worker
 CLAIMLAT=$BUILD/app/qatsec-claimlat
 PRIMARY=
+STAMPER=
 FAILS=0
 declare -A KILLED=()
 
 cleanup() {
 	local p
 	for p in $(jobs -p); do [ "$p" = "$PRIMARY" ] || kill -9 "$p" 2>/dev/null; done
+	pkill -P "$$" tail 2>/dev/null
 	[ -z "$PRIMARY" ] || dr_stop "$PRIMARY" TERM 100
 	wait 2>/dev/null
 	dr_remove_files "$PREFIX"
@@ -53,10 +56,19 @@ tel() {
 	/usr/bin/python3 "$SRC/test/mp/tel.py" "$PREFIX" "$@"
 }
 
+# qatsecd's log lines with the time each was written (ns), so that a
+# reclaim's latency is its own, not the time this script took to look.
 start_primary() {
 	dr_primary_start "$BUILD" "$PREFIX" "$SRC/config" "$WORK/primary.log" \
 		--log-level=lib.cryptodev:notice || return 1
 	PRIMARY=$DR_PRIMARY_PID
+	[ -n "$STAMPER" ] || {
+		tail -n +1 -F "$WORK/primary.log" 2>/dev/null | /usr/bin/python3 -u -c '
+import sys, time
+for line in sys.stdin:
+	print(time.time_ns(), line, end="")' > "$WORK/stamped.log" &
+		STAMPER=$!
+	}
 }
 
 # What qatsecd holds: fds, RSS (kB), hugepage files of the group, and its
@@ -75,10 +87,11 @@ import json, sys; s = json.load(sys.stdin)["/qatsec/summary"]; print(s["memzones
 # The reclaim of a killed pid's section, from qatsecd's log (a waiting
 # claimer may take the section again at once): seconds, or "timeout".
 reclaim_time() {
-	local pid=$1 t0=$2 n=0
-	while [ $n -lt 100 ]; do
-		if grep -q "Process $pid .* exit with orphan rings" "$WORK/primary.log"; then
-			awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
+	local pid=$1 t0=$2 n=0 t1
+	while [ $n -lt 300 ]; do
+		t1=$(sed -n "s/^\([0-9]*\) .*Process $pid .* exit with orphan rings.*/\1/p" "$WORK/stamped.log" | head -n 1)
+		if [ -n "$t1" ]; then
+			awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
 			return 0
 		fi
 		sleep 0.01
@@ -217,6 +230,7 @@ read -r f1 r1 h1 z1 <<< "$(measure)"
 fr=$(false_reclaims)
 [ "$fr" -eq 0 ] || fail "$fr reclaims of live holders"
 echo "chaos: rounds $ROUNDS (+$RESTARTS restart), holders killed $KILLS (section free within 1 s, max ${RECLAIM_MAX} s), survivors $SURVIVORS verified (ops $OPS, checked $CHECKED), churn $CHURN claims, false reclaims $fr"
+echo "chaos: died inside rte_eal_init $(grep -c 'died inside rte_eal_init' "$WORK/stamped.log"), DPDK memory hotplug read locks given back $(grep -c "memory hotplug lock given back" "$WORK/stamped.log"), DPDK locks reported stuck $(grep -c "a process probably died holding it" "$WORK/stamped.log")"
 echo "chaos: qatsecd fds $f0 -> $f1, RSS $r0 -> $r1 kB, hugepages $h0 -> $h1, group memzones $z0 -> $z1 (applications' pools left by kills)"
 echo "chaos: $( [ $FAILS -eq 0 ] && echo PASS || echo "FAIL ($FAILS)")"
 [ $FAILS -eq 0 ]
