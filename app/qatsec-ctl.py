@@ -128,7 +128,9 @@ def gather(prefix):
     service = {k: summary.get(k) for k in
                ("claims", "releases", "reclaims", "refused_stopping",
                 "log_lines_suppressed", "stopping", "memzones_used",
-                "memzones_max")}
+                "memzones_max", "startup_watch", "died_starting",
+                "eal_readers_released", "eal_waits_cleared",
+                "eal_lock_stuck_s")}
     return {"group": prefix, "socket": tel.path, "primary_pid": tel.info.get("pid"),
             "dpdk": tel.info.get("version"), "endpoints": eps, "sections": secs,
             "service": service}
@@ -146,6 +148,14 @@ def print_service(sv):
           f"reclaims {sv['reclaims']}  refused (stopping) {sv['refused_stopping']}"
           f"{'  STOPPING' if sv['stopping'] else ''}")
     print(f"  memzones {used} of {top} ({pct}%)")
+    if sv.get("startup_watch"):
+        print(f"  start-up watch: {sv['died_starting']} died inside rte_eal_init, "
+              f"{sv['eal_readers_released']} DPDK lock reader(s) given back, "
+              f"{sv['eal_waits_cleared']} wait bit(s) cleared")
+    if sv.get("eal_lock_stuck_s"):
+        print(f"  warning: a DPDK shared lock stuck for {sv['eal_lock_stuck_s']} s: "
+              f"processes of this group may hang in rte_eal_cleanup(); restart "
+              f"the group (qatsecd's log names the lock)")
     if pct >= MZ_WARN_PCT:
         print(f"  warning: memzones near DPDK's limit: new applications fail at "
               f"{top}; killed applications leave their mempools behind "
