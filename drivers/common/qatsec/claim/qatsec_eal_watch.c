@@ -5,12 +5,14 @@
  * rwlock words at the head of DPDK's shared memory config:
  *  - The memory hotplug lock: a secondary takes it for reading across its
  *    memory and heap init, and a kill -9 there leaves the reader for ever.
- *    When processes died inside their start-up, none is starting any more
- *    and readers stay for 1 s, the readers are those dead processes'
- *    (a live reader holds it for microseconds outside a start-up): at most
- *    as many read locks as processes died so are given back. A process
- *    that never says it is done blocks this rule while it lives, rather
- *    than risk giving back a live reader's lock.
+ *    When processes died inside their start-up and readers stay for 1 s
+ *    while none is starting any more, or while a writer waits (then no
+ *    reader can enter, and the starting processes wait behind it), the
+ *    readers are those dead processes' (a live reader holds it for
+ *    microseconds outside a start-up): at most as many read locks as
+ *    processes died so are given back. A starting process that is stopped
+ *    (SIGSTOP, a debugger) or out of sight blocks this rule, rather than
+ *    risk giving back a live reader's lock.
  *  - Every rwlock: a writer that died while waiting leaves the wait bit
  *    alone in the word, which stops every reader; a word that stays at
  *    exactly the wait bit for 1 s has no live writer behind it (a waiting
@@ -231,29 +233,67 @@ starter_accept(void)
 	starters[nb_starters++] = (struct starter){ .conn = conn, .pidfd = -1 };
 }
 
-/* The hotplug lock's readers left by processes that died starting. */
+/* Whether a starting process is stopped (SIGSTOP, a debugger) or cannot
+ * be seen: it may hold the lock and resume.
+ */
+static bool
+starter_stopped(void)
+{
+	char path[64], buf[512], *p;
+	unsigned int i;
+	ssize_t n;
+	int fd;
+
+	for (i = 0; i < nb_starters; i++) {
+		if (starters[i].pidfd < 0)
+			continue;
+		if (starters[i].pid == 0)
+			return true;
+		snprintf(path, sizeof(path), "/proc/%u/stat", starters[i].pid);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+		if (fd >= 0)
+			close(fd);
+		if (n <= 0)
+			return true;
+		buf[n] = '\0';
+		p = strrchr(buf, ')');
+		if (p == NULL || p[1] != ' ' || p[2] == 'T' || p[2] == 't')
+			return true;
+	}
+	return false;
+}
+
+/* The hotplug lock's readers left by processes that died starting. Live
+ * starters do not block the repair while a writer has waited the whole
+ * second: no reader enters then, so the readers that stay are the dead
+ * (or stopped: then nothing is given back), and the starters wait for the
+ * lock, behind the writer, without holding it.
+ */
 static void
 watch_dead_readers(int32_t w)
 {
 	uint32_t readers = w < 0 ? 0 : (uint32_t)w / RTE_RWLOCK_READ, k;
+	bool writer_waits = (w & RTE_RWLOCK_WAIT) != 0;
 
-	if (dead_pending == 0 || nb_starters != 0) {
-		stuck_ticks = 0;
-		return;
-	}
-	if (readers == 0) {
+	if (readers == 0)
 		dead_pending = 0;	/* they died outside the lock */
+	if (dead_pending == 0 || (nb_starters != 0 && !writer_waits)) {
 		stuck_ticks = 0;
 		return;
 	}
-	min_readers = stuck_ticks == 0 ? readers : RTE_MIN(min_readers, readers);
+	if (stuck_ticks == 0)
+		min_readers = readers;
+	min_readers = RTE_MIN(min_readers, readers);
 	if (++stuck_ticks < REPAIR_TICKS)
+		return;
+	stuck_ticks = 0;
+	if (nb_starters != 0 && starter_stopped())
 		return;
 	k = RTE_MIN(dead_pending, min_readers);
 	for (uint32_t j = 0; j < k; j++)
 		rte_rwlock_read_unlock(lock_word(LK_HOTPLUG));
 	dead_pending -= k;
-	stuck_ticks = 0;
 	stat_add(&stats.readers_released, k);
 	QATSEC_LOG(WARNING, "start-up watch: %u read lock(s) of DPDK's memory hotplug lock given back for processes that died inside rte_eal_init() (else every process of the group would block in rte_eal_cleanup())",
 		k);
