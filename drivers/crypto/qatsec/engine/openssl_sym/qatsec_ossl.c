@@ -14,6 +14,7 @@
 #include <openssl/core_names.h>
 #include <openssl/params.h>
 
+#include <rte_byteorder.h>
 #include <rte_common.h>
 #include <rte_crypto.h>
 #include <rte_mbuf.h>
@@ -270,6 +271,47 @@ qatsec_ossl_tweak_inc(uint8_t tw[16])
 		;
 }
 
+/* Counter blocks encrypted per EVP call in 3DES-CTR. */
+#define QOSSL_CTR_BLOCKS	64
+
+/* 3DES-CTR: the keystream is the three-key cipher (ECB) over the 64-bit
+ * counter block, which counts up big-endian from the IV; any length.
+ */
+static int
+qatsec_ossl_ctr64(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
+		const uint8_t *iv, uint8_t *buf, uint32_t len)
+{
+	uint8_t ctr[QOSSL_CTR_BLOCKS * 8], ks[QOSSL_CTR_BLOCKS * 8];
+	uint64_t c;
+	uint32_t n, i, nb;
+	int outl;
+
+	if (qatsec_ossl_cinit(t, s, NULL, 1) != 0 ||
+			!EVP_CIPHER_CTX_set_padding(t->cctx, 0))
+		return -1;
+	memcpy(&c, iv, 8);
+	c = rte_be_to_cpu_64(c);
+	for (; len != 0; len -= n, buf += n) {
+		n = RTE_MIN(len, (uint32_t)sizeof(ks));
+		nb = (n + 7) / 8;
+		for (i = 0; i < nb; i++, c++) {
+			uint64_t be = rte_cpu_to_be_64(c);
+
+			memcpy(ctr + 8 * i, &be, 8);
+		}
+		if (!EVP_EncryptUpdate(t->cctx, ks, &outl, ctr, (int)(nb * 8)) ||
+				(uint32_t)outl != nb * 8) {
+			t->ccur = QOC_NONE;
+			t->cstamp = 0;
+			return -1;
+		}
+		for (i = 0; i < n; i++)
+			buf[i] ^= ks[i];
+	}
+	explicit_bzero(ks, sizeof(ks));
+	return 0;
+}
+
 static int
 qatsec_ossl_crypt(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
 		const uint8_t *iv, uint8_t *buf, uint32_t len)
@@ -278,6 +320,8 @@ qatsec_ossl_crypt(struct qatsec_ossl_tls *t, const struct qatsec_ossl_sess *s,
 	int enc = (s->flags & QOF_ENC) != 0, outl;
 	uint8_t tw[16];
 
+	if (s->cipher == QOC_3DES_CTR)
+		return qatsec_ossl_ctr64(t, s, iv, buf, len);
 	if (s->iv_len > sizeof(tw))
 		return -1;
 	memcpy(tw, iv, s->iv_len);

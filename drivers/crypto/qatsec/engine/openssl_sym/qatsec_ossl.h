@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec engine openssl_sym: what QAT serves and intel-ipsec-mb 1.3 lacks
- * (AES-XTS, SHA3 plain and HMAC, SM3, SM4-ECB/CBC/CTR, AES-CCM-192 and
- * CCM with long AAD), on OpenSSL 3.0's EVP API. Internals shared by the
+ * (AES-XTS, SHA3 plain and HMAC, SM3, SM4-ECB/CBC/CTR, 3DES-CTR, AES-CCM-192
+ * and CCM with long AAD, and chains of those ciphers with SHA-1, SHA-2 or
+ * HMAC-MD5), on OpenSSL 3.0's EVP API. Internals shared by the
  * capability table and fetched algorithms (qatsec_ossl_algs.c), the
  * engine entry (qatsec_ossl_engine.c), the session builder
  * (qatsec_ossl_session.c) and the datapath (qatsec_ossl.c).
@@ -29,6 +30,7 @@ enum qatsec_ossl_cipher {
 	QOC_CCM128,
 	QOC_CCM192,
 	QOC_CCM256,
+	QOC_3DES_CTR,	/* CTR over OpenSSL's DES-EDE3-ECB: 3.0 has no mode */
 	QOC_MAX,
 };
 
@@ -40,6 +42,15 @@ enum qatsec_ossl_md {
 	QOH_SHA3_384,
 	QOH_SHA3_512,
 	QOH_SM3,
+	/* For chains with this engine's ciphers only: plain ones go to
+	 * ipsec-mb, which is asked first.
+	 */
+	QOH_MD5,
+	QOH_SHA1,
+	QOH_SHA224,
+	QOH_SHA256,
+	QOH_SHA384,
+	QOH_SHA512,
 	QOH_MAX,
 };
 

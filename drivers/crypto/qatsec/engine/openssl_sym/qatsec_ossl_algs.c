@@ -25,6 +25,11 @@ const struct rte_cryptodev_capabilities qatsec_ossl_capabilities[] = {
 		QATSEC_RANGE(16, 16, 0), 0),
 	QATSEC_CAP_CIPHER_DU(RTE_CRYPTO_CIPHER_SM4_CTR, 16, QATSEC_RANGE(16, 16, 0),
 		QATSEC_RANGE(16, 16, 0), 0),
+	/* 2-key (K1 K2 K1) or 3-key; the 64-bit counter block counts up
+	 * big-endian, as crypto_qat and crypto_openssl do.
+	 */
+	QATSEC_CAP_CIPHER_DU(RTE_CRYPTO_CIPHER_3DES_CTR, 8, QATSEC_RANGE(16, 24, 8),
+		QATSEC_RANGE(8, 8, 0), 0),
 	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_224, 144,
 		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
 	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA3_256, 136,
@@ -44,6 +49,32 @@ const struct rte_cryptodev_capabilities qatsec_ossl_capabilities[] = {
 		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
 	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SM3, 64,
 		QATSEC_RANGE(0, 0, 0), QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	/* The ipsec-mb engine's very ranges (the device's list is unchanged):
+	 * sessions of these alone go to it; chained with a cipher above,
+	 * they come here.
+	 */
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1_HMAC, 64, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 20, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224_HMAC, 64, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256_HMAC, 64, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384_HMAC, 128, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512_HMAC, 128, QATSEC_RANGE(1, 65535, 1),
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1, 64, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 20, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224, 64, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256, 64, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384, 128, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512, 128, QATSEC_RANGE(0, 0, 0),
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)),
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_MD5_HMAC, 64, QATSEC_RANGE(1, 64, 1),
+		QATSEC_RANGE(1, 16, 1), QATSEC_RANGE(0, 0, 0)),
 	/* Every AES key size and any AAD length: ipsec-mb 1.3 has CCM-128
 	 * and -256 with AAD <= 46 only; routed first, it keeps those.
 	 */
@@ -61,6 +92,7 @@ static const char *const qatsec_ossl_cipher_names[QOC_MAX] = {
 	[QOC_CCM128] = "AES-128-CCM",
 	[QOC_CCM192] = "AES-192-CCM",
 	[QOC_CCM256] = "AES-256-CCM",
+	[QOC_3DES_CTR] = "DES-EDE3-ECB",
 };
 
 static const char *const qatsec_ossl_md_names[QOH_MAX] = {
@@ -69,6 +101,12 @@ static const char *const qatsec_ossl_md_names[QOH_MAX] = {
 	[QOH_SHA3_384] = "SHA3-384",
 	[QOH_SHA3_512] = "SHA3-512",
 	[QOH_SM3] = "SM3",
+	[QOH_MD5] = "MD5",
+	[QOH_SHA1] = "SHA1",
+	[QOH_SHA224] = "SHA2-224",
+	[QOH_SHA256] = "SHA2-256",
+	[QOH_SHA384] = "SHA2-384",
+	[QOH_SHA512] = "SHA2-512",
 };
 
 /* Fetched once per process (fetching per op costs a provider lookup);

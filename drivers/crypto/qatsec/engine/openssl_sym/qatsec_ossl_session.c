@@ -79,6 +79,9 @@ qatsec_ossl_cipher_cfg(struct qatsec_ossl_sess *s,
 	case RTE_CRYPTO_CIPHER_SM4_CTR:
 		s->cipher = QOC_SM4_CTR;
 		break;
+	case RTE_CRYPTO_CIPHER_3DES_CTR:
+		s->cipher = QOC_3DES_CTR;
+		break;
 	default:
 		return -ENOTSUP;
 	}
@@ -90,8 +93,43 @@ qatsec_ossl_cipher_cfg(struct qatsec_ossl_sess *s,
 		return -EINVAL;
 	memcpy(s->ckey, x->key.data, x->key.length);
 	s->key_len = x->key.length;
+	/* 2-key 3DES is K1 K2 K1 of the three-key cipher. */
+	if (s->cipher == QOC_3DES_CTR && x->key.length == 16) {
+		memcpy(s->ckey + 16, x->key.data, 8);
+		s->key_len = 24;
+	}
 	s->flags |= QOF_CIPHER;
 	return qatsec_ossl_iv(s, x->iv.offset, x->iv.length);
+}
+
+/* SHA-1, SHA-2 and HMAC-MD5 (for chains with this engine's ciphers). */
+static int
+qatsec_ossl_sha2_cfg(struct qatsec_ossl_sess *s, enum rte_crypto_auth_algorithm a)
+{
+	static const struct { uint8_t algo, hmac, md; } map[] = {
+		{ RTE_CRYPTO_AUTH_MD5_HMAC, 1, QOH_MD5 },
+		{ RTE_CRYPTO_AUTH_SHA1, 0, QOH_SHA1 },
+		{ RTE_CRYPTO_AUTH_SHA1_HMAC, 1, QOH_SHA1 },
+		{ RTE_CRYPTO_AUTH_SHA224, 0, QOH_SHA224 },
+		{ RTE_CRYPTO_AUTH_SHA224_HMAC, 1, QOH_SHA224 },
+		{ RTE_CRYPTO_AUTH_SHA256, 0, QOH_SHA256 },
+		{ RTE_CRYPTO_AUTH_SHA256_HMAC, 1, QOH_SHA256 },
+		{ RTE_CRYPTO_AUTH_SHA384, 0, QOH_SHA384 },
+		{ RTE_CRYPTO_AUTH_SHA384_HMAC, 1, QOH_SHA384 },
+		{ RTE_CRYPTO_AUTH_SHA512, 0, QOH_SHA512 },
+		{ RTE_CRYPTO_AUTH_SHA512_HMAC, 1, QOH_SHA512 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(map); i++) {
+		if (map[i].algo != a)
+			continue;
+		s->md = map[i].md;
+		if (map[i].hmac)
+			s->flags |= QOF_HMAC;
+		return 0;
+	}
+	return -ENOTSUP;
 }
 
 static int
@@ -138,7 +176,8 @@ qatsec_ossl_auth_cfg(struct qatsec_ossl_sess *s,
 		s->md = QOH_SM3;
 		break;
 	default:
-		return -ENOTSUP;
+		if (qatsec_ossl_sha2_cfg(s, x->algo) != 0)
+			return -ENOTSUP;
 	}
 	md = qatsec_ossl_md(s->md);
 	if (md == NULL || ((s->flags & QOF_HMAC) && qatsec_ossl_hmac() == NULL))
@@ -229,6 +268,9 @@ qatsec_ossl_parse(struct qatsec_ossl_sess *s, const struct rte_crypto_sym_xform 
 			return -ENOTSUP;
 		}
 	}
+	/* SHA-1, SHA-2 and HMAC-MD5 alone are the ipsec-mb engine's. */
+	if (ret == 0 && s->md >= QOH_MD5 && !(s->flags & QOF_CIPHER))
+		return -ENOTSUP;
 	return ret;
 }
 
