@@ -4,7 +4,8 @@
 # does. cryptodevs/features/qatsec.ini may use only rows of default.ini,
 # and its [Cipher]/[Auth]/[AEAD] rows marked Y must be exactly the
 # algorithms (and AES key sizes) of the PMD's capability tables, read from
-# the QATSEC_CAP_* entries of every engine under drivers/. TAP output.
+# the QATSEC_CAP_* entries of every engine under drivers/ (and the shared
+# lists of core/qatsec_caps.h). TAP output.
 #   check_features.py SRC
 import configparser
 import glob
@@ -71,7 +72,8 @@ SECTION = {"CIPHER": "Cipher", "AUTH": "Auth", "AEAD": "AEAD"}
 cap = re.compile(r"QATSEC_CAP_(CIPHER|AUTH|AEAD)(?:_DU)?\(\s*RTE_CRYPTO_((?:CIPHER|AUTH|AEAD)_\w+)"
                  r"\s*,\s*\d+\s*,\s*(?:QR|QATSEC_RANGE)\((\d+),\s*(\d+),\s*(\d+)\)")
 have = set()
-files = [f for f in glob.glob(os.path.join(src, "drivers", "**", "*.c"), recursive=True)
+files = [f for ext in ("c", "h")
+         for f in glob.glob(os.path.join(src, "drivers", "**", "*." + ext), recursive=True)
          if "QATSEC_CAP_" in open(f, errors="replace").read()]
 unmapped = []
 for f in files:

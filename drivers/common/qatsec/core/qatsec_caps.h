@@ -66,4 +66,30 @@ qatsec_sym_cap_find(const struct rte_cryptodev_capabilities *caps,
 /* The algorithm of a symmetric entry, whatever its xform type. */
 int qatsec_sym_cap_algo(const struct rte_cryptodev_symmetric_capability *c);
 
+/* SHA-1 and SHA-2, plain and HMAC, as every symmetric engine that has them
+ * lists them: the same ranges in each keeps the device's merged list
+ * unchanged.
+ */
+#define QATSEC_CAPS_SHA1_SHA2 \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1_HMAC, 64, QATSEC_RANGE(1, 65535, 1), \
+		QATSEC_RANGE(1, 20, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224_HMAC, 64, QATSEC_RANGE(1, 65535, 1), \
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256_HMAC, 64, QATSEC_RANGE(1, 65535, 1), \
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384_HMAC, 128, QATSEC_RANGE(1, 65535, 1), \
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512_HMAC, 128, QATSEC_RANGE(1, 65535, 1), \
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA1, 64, QATSEC_RANGE(0, 0, 0), \
+		QATSEC_RANGE(1, 20, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA224, 64, QATSEC_RANGE(0, 0, 0), \
+		QATSEC_RANGE(1, 28, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA256, 64, QATSEC_RANGE(0, 0, 0), \
+		QATSEC_RANGE(1, 32, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA384, 128, QATSEC_RANGE(0, 0, 0), \
+		QATSEC_RANGE(1, 48, 1), QATSEC_RANGE(0, 0, 0)), \
+	QATSEC_CAP_AUTH(RTE_CRYPTO_AUTH_SHA512, 128, QATSEC_RANGE(0, 0, 0), \
+		QATSEC_RANGE(1, 64, 1), QATSEC_RANGE(0, 0, 0))
+
 #endif /* QATSEC_CAPS_H */
