@@ -9,6 +9,10 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 builddir=${QATSEC_BUILDDIR:-$top/build}
 sdkdir=$top/build-sdk
+# A link that leads nowhere (e.g. to itself) would fail every step below.
+if [ -L "$sdkdir" ] && [ ! -e "$sdkdir" ]; then
+	rm -f "$sdkdir"
+fi
 hugepages_wanted=${QATSEC_HUGEPAGES:-1024}
 
 say() { printf '[setup] %s\n' "$*"; }
