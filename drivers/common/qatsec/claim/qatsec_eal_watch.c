@@ -6,7 +6,7 @@
  *  - The memory hotplug lock: a secondary takes it for reading across its
  *    memory and heap init, and a kill -9 there leaves the reader for ever.
  *    When processes died inside their start-up and readers stay for 1 s
- *    while none is starting any more, or while a writer waits (then no
+ *    while none is starting any more, or for 3 s while a writer waits (no
  *    reader can enter, and the starting processes wait behind it), the
  *    readers are those dead processes' (a live reader holds it for
  *    microseconds outside a start-up): at most as many read locks as
@@ -48,6 +48,10 @@
 
 #define WATCH_TICK_MS	100
 #define REPAIR_TICKS	10	/* 1 s */
+/* With processes starting beside a waiting writer, a reader may be a live
+ * one whose memory init is slow: readers must stay longer.
+ */
+#define REPAIR_BUSY_TICKS 30	/* 3 s */
 #define REPORT_TICKS	50	/* 5 s */
 #define STARTERS_MAX	256
 #define MCFG_MAGIC	19820526	/* RTE_MAGIC of eal_private.h */
@@ -89,6 +93,7 @@ static bool watch_started;
 /* Died inside a start-up, not yet judged. */
 static uint32_t dead_pending;
 static uint32_t stuck_ticks, min_readers;
+static bool stuck_with_starters;	/* in this stuck period */
 static uint32_t wait_ticks[LK_MAX], report_ticks[LK_MAX];
 static bool reported[LK_MAX];
 
@@ -280,14 +285,18 @@ watch_dead_readers(int32_t w)
 		dead_pending = 0;	/* they died outside the lock */
 	if (dead_pending == 0 || (nb_starters != 0 && !writer_waits)) {
 		stuck_ticks = 0;
+		stuck_with_starters = false;
 		return;
 	}
 	if (stuck_ticks == 0)
 		min_readers = readers;
 	min_readers = RTE_MIN(min_readers, readers);
-	if (++stuck_ticks < REPAIR_TICKS)
+	stuck_with_starters |= nb_starters != 0;
+	if (++stuck_ticks < (stuck_with_starters ? REPAIR_BUSY_TICKS :
+			REPAIR_TICKS))
 		return;
 	stuck_ticks = 0;
+	stuck_with_starters = false;
 	if (nb_starters != 0 && starter_stopped())
 		return;
 	k = RTE_MIN(dead_pending, min_readers);
