@@ -2,7 +2,8 @@
  * qatsec claims: the primary's side of the start-up watch (qatsec_startup.h).
  * A control thread serves the start-up socket, keeps each starting
  * process's pidfd until it says it is done, and every 100 ms reads the
- * rwlock words at the head of DPDK's shared memory config:
+ * rwlock words at the head of DPDK's shared memory config (where EAL
+ * mapped it):
  *  - The memory hotplug lock: a secondary takes it for reading across its
  *    memory and heap init, and a kill -9 there leaves the reader for ever.
  *    When processes died inside their start-up and readers stay for 1 s
@@ -28,9 +29,9 @@
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
-#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -403,37 +404,46 @@ watch_main(void *arg __rte_unused)
 	return NULL;
 }
 
-/* The group's shared memory config, mapped once more: NULL when it is not
- * DPDK 22.11's layout.
+/* The group's shared memory config where EAL mapped it in this process,
+ * found in /proc/self/maps: NULL when it is not DPDK 22.11's layout. The
+ * file is never opened here: closing any fd of it would drop the primary's
+ * fcntl lock on it, the lock that tells secondaries a primary is alive
+ * (and keeps a second primary out).
  */
 static struct mcfg_head *
-mcfg_map(void)
+mcfg_find(void)
 {
-	char path[PATH_MAX];
-	struct mcfg_head *h;
-	int fd;
+	char name[PATH_MAX], path[PATH_MAX], line[PATH_MAX + 128];
+	unsigned long lo, hi, off;
+	struct mcfg_head *h = NULL;
+	int pos;
+	FILE *f;
 
 	if (RTE_VERSION < RTE_VERSION_NUM(22, 11, 0, 0) ||
 			RTE_VERSION >= RTE_VERSION_NUM(23, 3, 0, 0))
 		return NULL;
-	if (snprintf(path, sizeof(path), "%s/config",
-			rte_eal_get_runtime_dir()) >= (int)sizeof(path))
+	/* The maps name the file by its real path (/var/run is /run). */
+	if (snprintf(name, sizeof(name), "%s/config",
+			rte_eal_get_runtime_dir()) >= (int)sizeof(name) ||
+			realpath(name, path) == NULL)
 		return NULL;
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0)
+	f = fopen("/proc/self/maps", "re");
+	if (f == NULL)
 		return NULL;
-	h = mmap(NULL, sizeof(*h), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	close(fd);
-	if (h == MAP_FAILED)
-		return NULL;
+	while (h == NULL && fgets(line, sizeof(line), f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "%lx-%lx %*s %lx %*s %*s %n", &lo, &hi, &off,
+				&pos) == 3 && off == 0 &&
+				hi - lo >= sizeof(*h) && strcmp(line + pos, path) == 0)
+			h = (struct mcfg_head *)lo;
+	}
+	fclose(f);
 	/* The primary's EAL writes the magic at the end of its init, after
 	 * the probe that started this watch.
 	 */
-	if ((h->magic != MCFG_MAGIC && h->magic != 0) ||
-			h->version != RTE_VERSION) {
-		munmap(h, sizeof(*h));
+	if (h == NULL || (h->magic != MCFG_MAGIC && h->magic != 0) ||
+			h->version != RTE_VERSION)
 		return NULL;
-	}
 	return h;
 }
 
@@ -467,7 +477,7 @@ qatsec_eal_watch_start(void)
 
 	if (watch_started || rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
-	mcfg = mcfg_map();
+	mcfg = mcfg_find();
 	if (mcfg == NULL) {
 		QATSEC_LOG(INFO, "start-up watch off: no shared config of DPDK 22.11's layout here (--no-shconf, or another DPDK)");
 		return 0;
@@ -515,8 +525,6 @@ qatsec_eal_watch_stop(void)
 			unlink(path);
 	}
 	listen_fd = -1;
-	if (mcfg != NULL)
-		munmap(mcfg, sizeof(*mcfg));
 	mcfg = NULL;
 	pthread_mutex_lock(&stats_lock);
 	stats.active = 0;
