@@ -5,7 +5,8 @@
  *   AES-GCM            the direct GCM API, one call per op
  *   AES-CBC + HMAC     the cipher and hash burst APIs, one call each per
  *                      run of ops that share direction, key size and hash
- *                      (short encryptions on ipsec-mb's SSE code path)
+ *                      (short encryptions on ipsec-mb's SSE code path);
+ *                      AES DOCSIS BPI of whole blocks too (it is AES-CBC)
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
@@ -517,7 +518,9 @@ qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n, bool nocheck)
 /* A run of AES-CBC + HMAC jobs sharing s's class, through the synchronous
  * cipher and hash burst APIs: each works its lanes to the end within the
  * call. c_max is the run's longest cipher region: short encryptions go to
- * the SSE code path, faster there. Returns how many ops did not succeed.
+ * the SSE code path, faster there. A class without hash (AES DOCSIS BPI of
+ * whole blocks, which is AES-CBC) makes the cipher call alone. Returns how
+ * many ops did not succeed.
  */
 static uint32_t
 qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
@@ -533,7 +536,10 @@ qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
 	if (dir == IMB_DIR_ENCRYPT && c_max <= QATSEC_CBC_SHORT &&
 			c->t->mgr_short != NULL)
 		cmgr = c->t->mgr_short;
-	if (s->chain_order == IMB_ORDER_CIPHER_HASH) {
+	if (h == IMB_AUTH_NULL) {
+		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(cmgr, jobs, n,
+			IMB_CIPHER_CBC, dir, ks);
+	} else if (s->chain_order == IMB_ORDER_CIPHER_HASH) {
 		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(cmgr, jobs, n,
 			IMB_CIPHER_CBC, dir, ks);
 		if (likely(done == n))
@@ -785,8 +791,12 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		qatsec_done(c, op, RTE_CRYPTO_OP_STATUS_SUCCESS);
 		return;
 	}
-	/* Empty regions need the job API's special cases. */
-	if (s->kind == QATSEC_KIND_CBC_HMAC && r->c_len != 0 && r->a_len != 0) {
+	/* Empty regions need the job API's special cases; AES DOCSIS BPI
+	 * (class without hash) runs as AES-CBC on whole blocks only.
+	 */
+	if (s->cbc_hmac_class != 0 && r->c_len != 0 &&
+			(s->kind == QATSEC_KIND_CBC_HMAC ? r->a_len != 0 :
+			(r->c_len & 15) == 0)) {
 		qatsec_cbc_hmac_room(c, b, s);
 		b->cbc_hmac_max = RTE_MAX(b->cbc_hmac_max, r->c_len);
 		qatsec_job_fill(&t->cbc_hmac_jobs[b->nb_cbc_hmac++], op, s, r,

@@ -109,15 +109,18 @@ struct qatsec_sym_sess {
 	uint8_t tag_len;	/* what ipsec-mb is asked for */
 	uint8_t arch;		/* GCM key data layout is per IMB_ARCH */
 	uint8_t nocheck;	/* every job field is checked here: ipsec-mb
-				 * need not check again (ChaCha20-Poly1305)
+				 * need not check again (ChaCha20-Poly1305,
+				 * AES DOCSIS BPI alone)
 				 */
 	uint16_t auth_iv_off;	/* SNOW3G UIA2 / ZUC EIA3 IV in the op */
 	uint8_t auth_iv_len;
 	uint8_t bits;		/* B_*: regions given in bits */
 	uint8_t c_blk_mask;	/* with F_CBC: cipher length % block, 15 or 7 */
 	uint8_t des3;		/* 3DES: keys are three schedules, by pointers */
-	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC: what one cipher/hash burst call
-				 * shares (direction, key size, hash, order)
+	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC, and AES DOCSIS BPI alone
+				 * (hash NULL): what one cipher/hash burst
+				 * call shares (direction, key size, hash,
+				 * order); 0: none
 				 */
 	uint8_t area[KEY_AREA_SIZE + QATSEC_KEY_ALIGN];
 };
@@ -158,6 +161,10 @@ struct qatsec_tls {
 
 /* Longest cipher region of a run of AES-CBC encryptions sent to mgr_short. */
 #define QATSEC_CBC_SHORT	96
+/* Longest AES DOCSIS BPI region: ipsec-mb 1.3 counts its lanes' lengths in
+ * 16 bits and its job check refuses more than 2^16 - 2 bytes.
+ */
+#define QATSEC_DOCSIS_MAX_LEN	((1u << 16) - 2)
 
 /* The calling thread's scratch (NULL until its first burst), and what
  * makes it on first use (NULL when memory is short).
