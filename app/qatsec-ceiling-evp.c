@@ -7,7 +7,7 @@
  * makes one EVP_CipherUpdate, as the engine does. Every API it offers is
  * measured, then the best, in qatsec-ceiling's output form:
  *   qatsec-ceiling-evp --cell aes-xts-256 --size BYTES [--ms N] [--burst N]
- *                      [--cpu N] [--api NAME|all]
+ *                      [--cpu N] [--api NAME|all] [--spin-cpu N]
  *   ceiling cell=C size=N api=A mops=M
  *   ceiling cell=C size=N api=best(A) mops=M arch=evp
  */
@@ -25,6 +25,7 @@
 #include <openssl/evp.h>
 
 #include "qatsec_app.h"
+#include "qatsec_spin.h"
 
 #define MAX_BURST	256
 
@@ -153,13 +154,14 @@ main(int argc, char **argv)
 		{ "burst", required_argument, NULL, 'b' },
 		{ "cpu", required_argument, NULL, 'p' },
 		{ "api", required_argument, NULL, 'a' },
+		{ "spin-cpu", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cell = NULL, *best_name = "none", *api = "all";
 	unsigned int ms = 300, i;
 	double best = 0, r;
-	int o, cpu = -1;
+	int o, cpu = -1, spin_cpu = -1;
 
 	qatsec_app_info_opts(argc, argv, "qatsec-ceiling-evp", usage);
 	b.burst = 32;
@@ -171,6 +173,7 @@ main(int argc, char **argv)
 		case 'b': b.burst = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'p': cpu = atoi(optarg); break;
 		case 'a': api = optarg; break;
+		case 'S': spin_cpu = atoi(optarg); break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -196,6 +199,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "qatsec-ceiling-evp: EVP setup failed\n");
 		return 1;
 	}
+	if (qatsec_spin_start(spin_cpu) != 0)
+		return 1;
 	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
 		const struct api *a = &apis[i];
 
@@ -215,6 +220,7 @@ main(int argc, char **argv)
 			best_name = a->name;
 		}
 	}
+	qatsec_spin_end();
 	printf("ceiling cell=%s size=%u api=best(%s) mops=%.3f arch=evp\n",
 		cell, b.size, best_name, best);
 	EVP_CIPHER_CTX_free(b.ctx);

@@ -8,7 +8,9 @@
  * on ipsec-mb could reach at most on this core. (AES-XTS, which qatsec
  * serves with OpenSSL, has its own: qatsec-ceiling-evp.)
  *   qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]
- *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]
+ *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512] [--spin-cpu N]
+ * --spin-cpu: a busy thread on that CPU while measuring, as crypto-perf's main
+ * lcore (qatsec_spin.h).
  * Cells (as devtools/bench.sh names them): aes-gcm-128-enc, aes-gcm-256-dec,
  * aes-cbc-128-sha1 (encrypt, then HMAC-SHA1 12-byte tag generated),
  * aes-cbc-256-sha256 (HMAC-SHA256 16-byte tag verified, then decrypt),
@@ -39,6 +41,7 @@
 #include <intel-ipsec-mb.h>
 
 #include "qatsec_app.h"
+#include "qatsec_spin.h"
 
 #define MAX_BURST	IMB_MAX_BURST_SIZE
 #define MIN_U(a, b)	((a) < (b) ? (a) : (b))
@@ -640,7 +643,7 @@ usage(FILE *f)
 {
 	unsigned int i;
 
-	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]\n"
+	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N] [--spin-cpu N]\n"
 		"                      [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]\n"
 		"The intel-ipsec-mb ceiling of one cell on one core (no DPDK): Mops/s of\n"
 		"the fastest API. --help, --version.\ncells:");
@@ -662,6 +665,7 @@ main(int argc, char **argv)
 		{ "burst", required_argument, NULL, 'b' },
 		{ "cpu", required_argument, NULL, 'p' },
 		{ "api", required_argument, NULL, 'a' },
+		{ "spin-cpu", required_argument, NULL, 'S' },
 		{ "arch", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -669,7 +673,7 @@ main(int argc, char **argv)
 	const char *cell = NULL, *best_name = "none", *api = "all";
 	unsigned int ms = 300, i;
 	double best = 0, r;
-	int o, cpu = -1;
+	int o, cpu = -1, spin_cpu = -1;
 
 	qatsec_app_info_opts(argc, argv, "qatsec-ceiling", usage);
 	b.burst = 32;
@@ -682,6 +686,7 @@ main(int argc, char **argv)
 		case 'b': b.burst = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'p': cpu = atoi(optarg); break;
 		case 'a': api = optarg; break;
+		case 'S': spin_cpu = atoi(optarg); break;
 		case 'A': b.arch = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
@@ -711,6 +716,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "qatsec-ceiling: ipsec-mb manager setup failed\n");
 		return 1;
 	}
+	if (qatsec_spin_start(spin_cpu) != 0)
+		return 1;
 	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
 		const struct api *a = &apis[i];
 
@@ -737,6 +744,7 @@ main(int argc, char **argv)
 			best_name = a->name;
 		}
 	}
+	qatsec_spin_end();
 	printf("ceiling cell=%s size=%u api=best(%s) mops=%.3f arch=%s\n",
 		b.c->name, b.size, best_name, best,
 		b.mgr->used_arch == IMB_ARCH_AVX512 ? "avx512" :
