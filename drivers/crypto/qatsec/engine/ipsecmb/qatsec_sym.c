@@ -8,6 +8,8 @@
  *                      (short encryptions on ipsec-mb's SSE code path);
  *                      AES DOCSIS BPI of whole blocks too (it is AES-CBC)
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
+ *   ZUC-128 EEA3/EIA3  the direct multi-buffer API, one call per half for
+ *                      a run (qatsec_sym_zuc.c)
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
  * when it is enqueued (the soft endpoint's contract, whichever thread
@@ -661,6 +663,7 @@ struct qatsec_burst_jobs {
 	uint32_t nb_cbc_hmac;		/* in t->cbc_hmac_jobs[] */
 	uint32_t cbc_hmac_max;		/* longest cipher region of the run */
 	const struct qatsec_sym_sess *cbc_hmac_s;	/* the run's class */
+	struct qatsec_zuc_run *zuc;	/* ZUC-128 ops for the direct API */
 	uint32_t nb_deferred;
 };
 
@@ -803,6 +806,13 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 			base, dp + r->c_off, 0, t->digest[i]);
 		return;
 	}
+	if (s->zuc_run != 0 && qatsec_zuc_fits(s, r)) {
+		if (b->zuc->n != 0 && b->zuc->cls != s->zuc_run)
+			c->err += qatsec_zuc_run(c->mgr, b->zuc);
+		b->zuc->cls = s->zuc_run;
+		qatsec_zuc_add(b->zuc, op, s, r, base, t->digest[i]);
+		return;
+	}
 	job = qatsec_job_slot(c, b, n - i);
 	if (unlikely(job == NULL)) {
 		b->deferred[b->nb_deferred++] = i;
@@ -819,6 +829,7 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 {
 	IMB_JOB *jobs[QATSEC_BURST];
 	uint16_t deferred[QATSEC_BURST];
+	struct qatsec_zuc_run zuc;
 	struct qatsec_burst_jobs b;
 	struct qatsec_req r;
 	uint32_t i;
@@ -830,6 +841,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 	b.nb_deferred = 0;
 	b.nocheck = true;
 	b.cbc_hmac_s = NULL;
+	zuc.n = 0;
+	b.zuc = &zuc;
 	for (i = 0; i < n; i++) {
 		struct rte_crypto_op *op = ops[i];
 
@@ -850,6 +863,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 	if (b.nb_cbc_hmac != 0)
 		c->err += qatsec_cbc_hmac_run(c, b.nb_cbc_hmac, b.cbc_hmac_s,
 			b.cbc_hmac_max);
+	if (zuc.n != 0)
+		c->err += qatsec_zuc_run(c->mgr, &zuc);
 	if (b.nb_jobs != 0)
 		c->err += qatsec_run(c->mgr, b.jobs, b.nb_jobs, b.nocheck);
 	for (i = 0; i < b.nb_deferred; i++)

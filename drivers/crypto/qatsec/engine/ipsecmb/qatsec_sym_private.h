@@ -117,6 +117,9 @@ struct qatsec_sym_sess {
 	uint8_t bits;		/* B_*: regions given in bits */
 	uint8_t c_blk_mask;	/* with F_CBC: cipher length % block, 15 or 7 */
 	uint8_t des3;		/* 3DES: keys are three schedules, by pointers */
+	uint8_t zuc_run;	/* QATSEC_ZUC_*: ZUC-128 ops of this session
+				 * may go to the direct multi-buffer API
+				 */
 	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC, and AES DOCSIS BPI alone
 				 * (hash NULL): what one cipher/hash burst
 				 * call shares (direction, key size, hash,
@@ -194,6 +197,35 @@ struct qatsec_req {
 	uint32_t c_bits, a_bits; /* with s->bits: lengths in bits */
 	uint8_t c_bitoff;	/* B_C_BITS: bit of c_off's byte it starts at */
 };
+
+/* A run of ZUC-128 ops for the direct multi-buffer API (qatsec_sym_zuc.c):
+ * what each op needs, by halves, and the run's class (s->zuc_run of its
+ * sessions: which halves).
+ */
+#define QATSEC_ZUC_CIPHER	0x1	/* EEA3 */
+#define QATSEC_ZUC_AUTH		0x2	/* EIA3 generate, after EEA3 */
+struct qatsec_zuc_run {
+	uint32_t n, cls;
+	struct rte_crypto_op *op[QATSEC_BURST];
+	uint8_t *digest[QATSEC_BURST];
+	const void *ckey[QATSEC_BURST], *civ[QATSEC_BURST];
+	void *cbuf[QATSEC_BURST];
+	uint32_t clen[QATSEC_BURST];
+	const void *akey[QATSEC_BURST], *aiv[QATSEC_BURST];
+	void *abuf[QATSEC_BURST];
+	uint32_t abits[QATSEC_BURST];
+	uint32_t *tag[QATSEC_BURST];
+};
+
+/* Whether checked op r of a zuc_run session may join a run. */
+bool qatsec_zuc_fits(const struct qatsec_sym_sess *s,
+	const struct qatsec_req *r);
+/* Add it (class s->zuc_run, the run's); tag: 4 bytes of scratch. */
+void qatsec_zuc_add(struct qatsec_zuc_run *z, struct rte_crypto_op *op,
+	const struct qatsec_sym_sess *s, const struct qatsec_req *r,
+	uint8_t *base, uint8_t *tag);
+/* Run it and empty it; returns how many ops did not succeed. */
+uint32_t qatsec_zuc_run(IMB_MGR *mgr, struct qatsec_zuc_run *z);
 
 /* Whether the op's bytes all sit in the first segment(s) it uses. */
 static inline bool

@@ -140,6 +140,24 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 	return 0;
 }
 
+/* ZUC-128 EEA3 and/or EIA3 generate, cipher first, in place: its ops may
+ * take the direct multi-buffer API (qatsec_sym_zuc.c).
+ */
+static void
+qatsec_zuc_run_init(struct qatsec_sym_sess *s)
+{
+	bool c = (s->flags & F_CIPHER) != 0, a = (s->flags & F_AUTH) != 0;
+
+	if ((s->flags & (F_AEAD | F_VERIFY)) || (!c && !a) ||
+			(c && (s->cipher_mode != IMB_CIPHER_ZUC_EEA3 ||
+			s->key_len != 16)) ||
+			(a && (s->hash_alg != IMB_AUTH_ZUC_EIA3_BITLEN ||
+			s->tag_len != 4 || s->digest_len != 4)) ||
+			(c && a && s->chain_order != IMB_ORDER_CIPHER_HASH))
+		return;
+	s->zuc_run = (c ? QATSEC_ZUC_CIPHER : 0) | (a ? QATSEC_ZUC_AUTH : 0);
+}
+
 /* One-shot and one-block SHA of the HMAC family of algo. */
 static void
 qatsec_sha(IMB_MGR *mgr, enum rte_crypto_auth_algorithm algo,
@@ -539,6 +557,7 @@ qatsec_sym_session_configure(void *sess, const void *xform)
 			(uint32_t)IMB_AUTH_NULL << 16 |
 			(uint32_t)s->chain_order << 24;
 	}
+	qatsec_zuc_run_init(s);
 	s->arch = mgr->used_arch;
 	s->iv_end = RTE_MAX((uint32_t)s->iv_off + s->iv_len,
 		(uint32_t)s->auth_iv_off + s->auth_iv_len);
