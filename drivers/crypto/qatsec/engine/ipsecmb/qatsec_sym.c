@@ -818,7 +818,7 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		b->deferred[b->nb_deferred++] = i;
 		return;
 	}
-	b->nocheck &= s->nocheck;
+	b->nocheck &= s->nocheck | (s->nocheck_alen & (r->a_bits != 0));
 	b->nb_jobs++;
 	qatsec_job_fill(job, op, s, r, base, dp + r->c_off, 0, t->digest[i]);
 }

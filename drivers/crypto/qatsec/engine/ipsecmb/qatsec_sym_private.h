@@ -110,7 +110,10 @@ struct qatsec_sym_sess {
 	uint8_t arch;		/* GCM key data layout is per IMB_ARCH */
 	uint8_t nocheck;	/* every job field is checked here: ipsec-mb
 				 * need not check again (ChaCha20-Poly1305,
-				 * AES DOCSIS BPI alone)
+				 * AES DOCSIS BPI alone, SNOW3G UEA2 alone)
+				 */
+	uint8_t nocheck_alen;	/* the same for ops whose auth region is
+				 * not empty (SNOW3G with UIA2)
 				 */
 	uint16_t auth_iv_off;	/* SNOW3G UIA2 / ZUC EIA3 IV in the op */
 	uint8_t auth_iv_len;

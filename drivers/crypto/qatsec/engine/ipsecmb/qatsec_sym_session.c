@@ -158,6 +158,28 @@ qatsec_zuc_run_init(struct qatsec_sym_sess *s)
 	s->zuc_run = (c ? QATSEC_ZUC_CIPHER : 0) | (a ? QATSEC_ZUC_AUTH : 0);
 }
 
+/* SNOW3G UEA2 and/or UIA2 alone: what ipsec-mb checks per job is fixed by
+ * the session (key and IV sizes, keys, tag length) or never NULL in the
+ * datapath (buffers, IVs, tag), and an empty cipher region becomes a NULL
+ * cipher; what is left is a UIA2 region of 0 bits, which the datapath
+ * keeps on checked jobs (nocheck_alen).
+ */
+static void
+qatsec_snow3g_nocheck_init(struct qatsec_sym_sess *s)
+{
+	bool c = (s->flags & F_CIPHER) != 0, a = (s->flags & F_AUTH) != 0;
+
+	if ((s->flags & F_AEAD) || (!c && !a) ||
+			(c && s->cipher_mode != IMB_CIPHER_SNOW3G_UEA2_BITLEN) ||
+			(a && (s->hash_alg != IMB_AUTH_SNOW3G_UIA2_BITLEN ||
+			s->tag_len != 4)))
+		return;
+	if (a)
+		s->nocheck_alen = 1;
+	else
+		s->nocheck = 1;
+}
+
 /* One-shot and one-block SHA of the HMAC family of algo. */
 static void
 qatsec_sha(IMB_MGR *mgr, enum rte_crypto_auth_algorithm algo,
@@ -558,6 +580,7 @@ qatsec_sym_session_configure(void *sess, const void *xform)
 			(uint32_t)s->chain_order << 24;
 	}
 	qatsec_zuc_run_init(s);
+	qatsec_snow3g_nocheck_init(s);
 	s->arch = mgr->used_arch;
 	s->iv_end = RTE_MAX((uint32_t)s->iv_off + s->iv_len,
 		(uint32_t)s->auth_iv_off + s->auth_iv_len);
