@@ -9,8 +9,10 @@
  * serves with OpenSSL, has its own: qatsec-ceiling-evp.)
  *   qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]
  *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512] [--spin-cpu N]
+ *                  [--buffers N]
  * --spin-cpu: a busy thread on that CPU while measuring, as crypto-perf's main
- * lcore (qatsec_spin.h).
+ * lcore (qatsec_spin.h). --buffers: the ops take their buffers in turn from
+ * N (default: one per op of the burst), as crypto-perf's from its mbuf pool.
  * Cells (as devtools/bench.sh names them): aes-gcm-128-enc, aes-gcm-256-dec,
  * aes-cbc-128-sha1 (encrypt, then HMAC-SHA1 12-byte tag generated),
  * aes-cbc-256-sha256 (HMAC-SHA256 16-byte tag verified, then decrypt),
@@ -82,7 +84,9 @@ static struct {
 	unsigned int size, burst;
 	IMB_MGR *mgr;
 	IMB_MGR *sse;			/* the SSE code path, for its AES-CBC */
-	uint8_t *buf[MAX_BURST];	/* data, then the tag */
+	uint8_t *buf[MAX_BURST];	/* data, then the tag: this burst's */
+	uint8_t **pool;			/* ... taken in turn from these */
+	unsigned int npool, next;
 	uint8_t iv[MAX_BURST][16];
 	uint8_t aad[MAX_BURST][AAD_LEN];
 	uint8_t tag[MAX_BURST][TAG_MAX];	/* verify: the computed tag */
@@ -580,11 +584,18 @@ setup(void)
 	}
 	for (i = 0; i < sizeof(b.key); i++)
 		b.key[i] = (uint8_t)(i * 7 + 1);
-	for (i = 0; i < b.burst; i++) {
-		b.buf[i] = aligned_alloc(64, (b.size + TAG_MAX + 63) & ~63u);
-		if (b.buf[i] == NULL)
+	if (b.npool < b.burst)
+		b.npool = b.burst;
+	b.pool = calloc(b.npool, sizeof(*b.pool));
+	if (b.pool == NULL)
+		return -1;
+	for (i = 0; i < b.npool; i++) {
+		b.pool[i] = aligned_alloc(64, (b.size + TAG_MAX + 63) & ~63u);
+		if (b.pool[i] == NULL)
 			return -1;
-		memset(b.buf[i], (int)i, b.size + TAG_MAX);
+		memset(b.pool[i], (int)i, b.size + TAG_MAX);
+	}
+	for (i = 0; i < b.burst; i++) {
 		memset(b.iv[i], (int)(i + 1), sizeof(b.iv[i]));
 		memset(b.aad[i], (int)(i + 2), sizeof(b.aad[i]));
 	}
@@ -613,6 +624,21 @@ setup(void)
 	return 0;
 }
 
+/* The next burst's buffers: crypto-perf's ops go through its whole mbuf
+ * pool in turn, so the data of an op is rarely in cache; --buffers as
+ * large as that pool does the same here.
+ */
+static void
+next_buffers(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		b.buf[i] = b.pool[b.next];
+		b.next = b.next + 1 == b.npool ? 0 : b.next + 1;
+	}
+}
+
 static double
 measure(const struct api *a, unsigned int ms)
 {
@@ -620,15 +646,19 @@ measure(const struct api *a, unsigned int ms)
 	unsigned int k;
 
 	/* Warm up: caches, lanes, frequency. */
-	for (k = 0; k < 64; k++)
+	for (k = 0; k < 64 || k * b.burst < b.npool; k++) {
+		next_buffers();
 		a->burst();
+	}
 	if (a->drain != NULL)
 		a->drain();
 	t0 = now_ns();
 	end = t0 + (uint64_t)ms * 1000000ull;
 	do {
-		for (k = 0; k < 16; k++)
+		for (k = 0; k < 16; k++) {
+			next_buffers();
 			a->burst();
+		}
 		ops += 16 * b.burst;
 		t = now_ns();
 	} while (t < end);
@@ -644,6 +674,7 @@ usage(FILE *f)
 	unsigned int i;
 
 	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N] [--spin-cpu N]\n"
+		"                      [--buffers N]\n"
 		"                      [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]\n"
 		"The intel-ipsec-mb ceiling of one cell on one core (no DPDK): Mops/s of\n"
 		"the fastest API. --help, --version.\ncells:");
@@ -666,6 +697,7 @@ main(int argc, char **argv)
 		{ "cpu", required_argument, NULL, 'p' },
 		{ "api", required_argument, NULL, 'a' },
 		{ "spin-cpu", required_argument, NULL, 'S' },
+		{ "buffers", required_argument, NULL, 'B' },
 		{ "arch", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -687,6 +719,7 @@ main(int argc, char **argv)
 		case 'p': cpu = atoi(optarg); break;
 		case 'a': api = optarg; break;
 		case 'S': spin_cpu = atoi(optarg); break;
+		case 'B': b.npool = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'A': b.arch = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
@@ -698,7 +731,8 @@ main(int argc, char **argv)
 	if (b.c == NULL || b.size == 0 || b.size > 65536 || ms == 0 ||
 			b.burst == 0 || b.burst > MAX_BURST ||
 			(b.c->kind == K_CBC_HMAC && b.size % 16 != 0) ||
-			(b.c->kind == K_DES3_HMAC && b.size % 8 != 0)) {
+			(b.c->kind == K_DES3_HMAC && b.size % 8 != 0) ||
+			b.npool > 1u << 20) {
 		usage(stderr);
 		return 2;
 	}

@@ -113,8 +113,11 @@ main_cpu=${PERF_LCORES%%[,-]*}
 # The ceiling keeps the CPU of crypto-perf's main lcore as busy as
 # crypto-perf does (qatsec_spin.h): on a shared machine both then compete
 # alike.
-spin_args=()
-[ "$main_cpu" = "$worker_cpu" ] || spin_args=(--spin-cpu "$main_cpu")
+# Its ops take their buffers in turn from as many as crypto-perf's mbuf
+# pool holds (its default --pool_sz, which the runs keep): data as far
+# from the core as crypto-perf's.
+ceiling_args=(--buffers 8192)
+[ "$main_cpu" = "$worker_cpu" ] || ceiling_args+=(--spin-cpu "$main_cpu")
 
 # ------------------------------------------------------------ the devices
 # Hugepages when there are enough (the realistic setup, and what a
@@ -223,7 +226,7 @@ run_ceiling() {
 	local line bin=$ceiling_bin
 	case "$1" in aes-xts*) bin=$ceiling_evp_bin ;; esac
 	line=$(taskset -c "$worker_cpu" "$bin" --cell "$1" --size "$2" \
-		--api "$3" --ms "$4" --cpu "$worker_cpu" "${spin_args[@]}" | grep 'api=best') ||
+		--api "$3" --ms "$4" --cpu "$worker_cpu" "${ceiling_args[@]}" | grep 'api=best') ||
 		perf_die "$(basename "$bin") --cell $1 --size $2 --api $3 failed"
 	[[ $line =~ api=best\(([^\)]*)\).*mops=([0-9.]+) ]] ||
 		perf_die "qatsec-ceiling: unexpected output '$line'"
