@@ -1,18 +1,27 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * qatsec-ceiling: the ceiling for the soft endpoints. Submits the
  * benchmark's operations straight to intel-ipsec-mb in a tight loop, with no
- * DPDK around it, through every API ipsec-mb offers for the cell (direct GCM
- * and ChaCha20-Poly1305 API, burst job API, one job at a time, cipher and
- * hash burst APIs, the latter also with the cipher on the SSE code path)
- * and prints each one's rate and the best: what a PMD built
- * on ipsec-mb could reach at most on this core.
+ * DPDK around it, through every API ipsec-mb offers for the cell (direct GCM,
+ * ChaCha20-Poly1305, SNOW3G and ZUC APIs, burst job API, one job at a time,
+ * cipher and hash burst APIs, the latter also with the cipher on the SSE
+ * code path) and prints each one's rate and the best: what a PMD built
+ * on ipsec-mb could reach at most on this core. (AES-XTS, which qatsec
+ * serves with OpenSSL, has its own: qatsec-ceiling-evp.)
  *   qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]
- *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]
+ *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512] [--spin-cpu N]
+ *                  [--buffers N]
+ * --spin-cpu: a busy thread on that CPU while measuring, as crypto-perf's main
+ * lcore (qatsec_spin.h). --buffers: the ops take their buffers in turn from
+ * N (default: one per op of the burst), as crypto-perf's from its mbuf pool.
  * Cells (as devtools/bench.sh names them): aes-gcm-128-enc, aes-gcm-256-dec,
  * aes-cbc-128-sha1 (encrypt, then HMAC-SHA1 12-byte tag generated),
  * aes-cbc-256-sha256 (HMAC-SHA256 16-byte tag verified, then decrypt),
- * chacha20-poly1305 (encrypt). Work per op matches dpdk-test-crypto-perf's:
- * in place, one buffer per op of the burst, AAD 16 bytes, tag after the data.
+ * chacha20-poly1305 (encrypt), 3des-cbc-sha1 (24-byte key, encrypt, then
+ * HMAC-SHA1 12-byte tag), aes-docsisbpi (AES-128, encrypt), snow3g-uea2-uia2
+ * and zuc-eea3-eia3 (encrypt, then the 4-byte MAC of the ciphertext, regions
+ * in bits as crypto-perf gives them). Work per op matches
+ * dpdk-test-crypto-perf's: in place, one buffer per op of the burst, AAD 16
+ * bytes, tag after the data.
  * Output, one line per API then the best:
  *   ceiling cell=C size=N api=A mops=M
  *   ceiling cell=C size=N api=best(A) mops=M
@@ -34,12 +43,15 @@
 #include <intel-ipsec-mb.h>
 
 #include "qatsec_app.h"
+#include "qatsec_spin.h"
 
 #define MAX_BURST	IMB_MAX_BURST_SIZE
+#define MIN_U(a, b)	((a) < (b) ? (a) : (b))
 #define AAD_LEN		16
 #define TAG_MAX		32
 
-enum kind { K_GCM, K_CBC_HMAC, K_CHACHA };
+enum kind { K_GCM, K_CBC_HMAC, K_CHACHA, K_DES3_HMAC, K_DOCSIS, K_SNOW3G,
+	K_ZUC };
 
 struct cell {
 	const char *name;
@@ -58,6 +70,11 @@ static const struct cell cells[] = {
 	{ "aes-cbc-256-sha256", K_CBC_HMAC, 32, false, IMB_AUTH_HMAC_SHA_256,
 		64, 32, 16 },
 	{ "chacha20-poly1305", K_CHACHA, 32, true, 0, 0, 0, 16 },
+	{ "3des-cbc-sha1", K_DES3_HMAC, 24, true, IMB_AUTH_HMAC_SHA_1,
+		64, 20, 12 },
+	{ "aes-docsisbpi", K_DOCSIS, 16, true, 0, 0, 0, 0 },
+	{ "snow3g-uea2-uia2", K_SNOW3G, 16, true, 0, 0, 0, 4 },
+	{ "zuc-eea3-eia3", K_ZUC, 16, true, 0, 0, 0, 4 },
 };
 
 /* Everything an op needs, by value, as a session would hold it. */
@@ -67,7 +84,9 @@ static struct {
 	unsigned int size, burst;
 	IMB_MGR *mgr;
 	IMB_MGR *sse;			/* the SSE code path, for its AES-CBC */
-	uint8_t *buf[MAX_BURST];	/* data, then the tag */
+	uint8_t *buf[MAX_BURST];	/* data, then the tag: this burst's */
+	uint8_t **pool;			/* ... taken in turn from these */
+	unsigned int npool, next;
 	uint8_t iv[MAX_BURST][16];
 	uint8_t aad[MAX_BURST][AAD_LEN];
 	uint8_t tag[MAX_BURST][TAG_MAX];	/* verify: the computed tag */
@@ -78,6 +97,9 @@ static struct {
 	uint8_t ipad[64] __attribute__((aligned(64)));
 	uint8_t opad[64] __attribute__((aligned(64)));
 	uint8_t key[32] __attribute__((aligned(64)));
+	uint64_t des_ks[3][16];		/* 3DES: the three schedules */
+	const void *des_keys[3];	/* ... as the job takes them */
+	snow3g_key_schedule_t snow3g;
 	unsigned long mismatches;	/* verify: keeps the compare alive */
 } b;
 
@@ -200,6 +222,46 @@ job_fill(IMB_JOB *j, unsigned int i)
 		j->u.CHACHA20_POLY1305.aad_len_in_bytes = AAD_LEN;
 		j->u.CHACHA20_POLY1305.ctx = NULL;
 		break;
+	case K_DES3_HMAC:
+		j->enc_keys = b.des_keys;
+		j->dec_keys = b.des_keys;
+		j->iv_len_in_bytes = 8;
+		j->cipher_mode = IMB_CIPHER_DES3;
+		j->hash_alg = c->hmac;
+		j->u.HMAC._hashed_auth_key_xor_ipad = b.ipad;
+		j->u.HMAC._hashed_auth_key_xor_opad = b.opad;
+		break;
+	case K_DOCSIS:
+		j->enc_keys = b.enc;
+		j->dec_keys = b.dec;
+		j->iv_len_in_bytes = 16;
+		j->cipher_mode = IMB_CIPHER_DOCSIS_SEC_BPI;
+		j->hash_alg = IMB_AUTH_NULL;
+		j->auth_tag_output = b.tag[i];
+		break;
+	case K_SNOW3G:
+		j->enc_keys = &b.snow3g;
+		j->dec_keys = &b.snow3g;
+		j->iv_len_in_bytes = 16;
+		j->cipher_mode = IMB_CIPHER_SNOW3G_UEA2_BITLEN;
+		j->cipher_start_src_offset_in_bits = 0;
+		j->msg_len_to_cipher_in_bits = (uint64_t)b.size * 8;
+		j->hash_alg = IMB_AUTH_SNOW3G_UIA2_BITLEN;
+		j->msg_len_to_hash_in_bits = (uint64_t)b.size * 8;
+		j->u.SNOW3G_UIA2._key = &b.snow3g;
+		j->u.SNOW3G_UIA2._iv = b.aad[i];	/* the auth IV */
+		break;
+	case K_ZUC:
+		j->enc_keys = b.key;
+		j->dec_keys = b.key;
+		j->iv_len_in_bytes = 16;
+		j->cipher_mode = IMB_CIPHER_ZUC_EEA3;
+		j->hash_alg = IMB_AUTH_ZUC_EIA3_BITLEN;
+		j->msg_len_to_hash_in_bits = (uint64_t)b.size * 8;
+		j->u.ZUC_EIA3._key = b.key;
+		j->u.ZUC_EIA3._iv = b.aad[i];		/* the auth IV */
+		j->u.ZUC_EIA3._iv23 = NULL;
+		break;
 	}
 }
 
@@ -321,6 +383,24 @@ static void cipher_hash_nocheck(void) { cipher_hash_burst(false, b.mgr); }
  */
 static void cipher_sse_hash_nocheck(void) { cipher_hash_burst(false, b.sse); }
 
+/* AES DOCSIS BPI of whole blocks is AES-CBC: the cipher burst API, on
+ * cm's code path (what qatsec does).
+ */
+static void
+docsis_cbc_burst(IMB_MGR *cm)
+{
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++)
+		job_fill(&b.jobs[i], i);
+	if (IMB_SUBMIT_CIPHER_BURST_NOCHECK(cm, b.jobs, b.burst, IMB_CIPHER_CBC,
+			IMB_DIR_ENCRYPT, IMB_KEY_128_BYTES) != b.burst)
+		cipher_hash_ok = false;
+}
+
+static void docsis_cbc(void) { docsis_cbc_burst(b.mgr); }
+static void docsis_cbc_sse(void) { docsis_cbc_burst(b.sse); }
+
 /* --------------------------------------------- direct ChaCha20-Poly1305 */
 
 static void
@@ -339,6 +419,87 @@ chacha_direct(void)
 	}
 }
 
+/* ------------------------------------------------ direct SNOW3G and ZUC */
+
+/* One call per op for each half (what crypto_snow3g does for UIA2). */
+static void
+snow3g_direct(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		IMB_SNOW3G_F8_1_BUFFER_BIT(b.mgr, &b.snow3g, b.iv[i], b.buf[i],
+			b.buf[i], b.size * 8, 0);
+		IMB_SNOW3G_F9_1_BUFFER(b.mgr, &b.snow3g, b.aad[i], b.buf[i],
+			(uint64_t)b.size * 8, b.buf[i] + b.size);
+	}
+}
+
+/* The cipher over the whole burst in one multi-buffer call, then UIA2 per
+ * op (ipsec-mb has no multi-buffer UIA2 outside the job API).
+ */
+static void
+snow3g_f8n_f9(void)
+{
+	const void *iv[MAX_BURST], *src[MAX_BURST];
+	void *dst[MAX_BURST];
+	uint32_t len[MAX_BURST];
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		iv[i] = b.iv[i];
+		src[i] = b.buf[i];
+		dst[i] = b.buf[i];
+		len[i] = b.size;
+	}
+	/* ipsec-mb 1.3 takes at most 16 buffers a call. */
+	for (i = 0; i < b.burst; i += 16)
+		IMB_SNOW3G_F8_N_BUFFER(b.mgr, &b.snow3g, iv + i, src + i, dst + i,
+			len + i, MIN_U(b.burst - i, 16u));
+	for (i = 0; i < b.burst; i++)
+		IMB_SNOW3G_F9_1_BUFFER(b.mgr, &b.snow3g, b.aad[i], b.buf[i],
+			(uint64_t)b.size * 8, b.buf[i] + b.size);
+}
+
+static void
+zuc_direct(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		IMB_ZUC_EEA3_1_BUFFER(b.mgr, b.key, b.iv[i], b.buf[i], b.buf[i],
+			b.size);
+		IMB_ZUC_EIA3_1_BUFFER(b.mgr, b.key, b.aad[i], b.buf[i],
+			b.size * 8, (uint32_t *)(b.buf[i] + b.size));
+	}
+}
+
+/* Both halves over the whole burst, one multi-buffer call each (what
+ * crypto_zuc does).
+ */
+static void
+zuc_n_buffer(void)
+{
+	const void *key[MAX_BURST], *iv[MAX_BURST], *aiv[MAX_BURST];
+	const void *src[MAX_BURST];
+	void *dst[MAX_BURST];
+	uint32_t len[MAX_BURST], bits[MAX_BURST], *tag[MAX_BURST];
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		key[i] = b.key;
+		iv[i] = b.iv[i];
+		aiv[i] = b.aad[i];
+		src[i] = b.buf[i];
+		dst[i] = b.buf[i];
+		len[i] = b.size;
+		bits[i] = b.size * 8;
+		tag[i] = (uint32_t *)(b.buf[i] + b.size);
+	}
+	IMB_ZUC_EEA3_N_BUFFER(b.mgr, key, iv, src, dst, len, b.burst);
+	IMB_ZUC_EIA3_N_BUFFER(b.mgr, key, aiv, src, bits, tag, b.burst);
+}
+
 /* ---------------------------------------------------------------- main */
 
 struct api {
@@ -353,6 +514,10 @@ static const struct api apis[] = {
 	{ "gcm-direct", K_GCM, 0, gcm_direct, NULL },
 	{ "gcm-init-update-final", K_GCM, 0, gcm_iuf, NULL },
 	{ "chacha-direct", K_CHACHA, 0, chacha_direct, NULL },
+	{ "snow3g-direct", K_SNOW3G, 0, snow3g_direct, NULL },
+	{ "snow3g-f8n+f9", K_SNOW3G, 0, snow3g_f8n_f9, NULL },
+	{ "zuc-direct", K_ZUC, 0, zuc_direct, NULL },
+	{ "zuc-n-buffer", K_ZUC, 0, zuc_n_buffer, NULL },
 	{ "job-burst", 0, 1, job_burst_check, NULL },
 	{ "job-burst-nocheck", 0, 1, job_burst_nocheck, NULL },
 	{ "job-single", 0, 1, job_single_check, job_single_drain },
@@ -360,6 +525,8 @@ static const struct api apis[] = {
 	{ "job-single-nocheck-flush", 0, 1, job_single_nocheck_flush, NULL },
 	{ "cipher+hash-burst", K_CBC_HMAC, 0, cipher_hash_check, NULL },
 	{ "cipher+hash-burst-nocheck", K_CBC_HMAC, 0, cipher_hash_nocheck, NULL },
+	{ "cbc-cipher-burst-nocheck", K_DOCSIS, 0, docsis_cbc, NULL },
+	{ "cbc-sse-cipher-burst-nocheck", K_DOCSIS, 0, docsis_cbc_sse, NULL },
 	{ "cipher-sse+hash-burst-nocheck", K_CBC_HMAC, 0,
 		cipher_sse_hash_nocheck, NULL },
 };
@@ -417,11 +584,18 @@ setup(void)
 	}
 	for (i = 0; i < sizeof(b.key); i++)
 		b.key[i] = (uint8_t)(i * 7 + 1);
-	for (i = 0; i < b.burst; i++) {
-		b.buf[i] = aligned_alloc(64, (b.size + TAG_MAX + 63) & ~63u);
-		if (b.buf[i] == NULL)
+	if (b.npool < b.burst)
+		b.npool = b.burst;
+	b.pool = calloc(b.npool, sizeof(*b.pool));
+	if (b.pool == NULL)
+		return -1;
+	for (i = 0; i < b.npool; i++) {
+		b.pool[i] = aligned_alloc(64, (b.size + TAG_MAX + 63) & ~63u);
+		if (b.pool[i] == NULL)
 			return -1;
-		memset(b.buf[i], (int)i, b.size + TAG_MAX);
+		memset(b.pool[i], (int)i, b.size + TAG_MAX);
+	}
+	for (i = 0; i < b.burst; i++) {
 		memset(b.iv[i], (int)(i + 1), sizeof(b.iv[i]));
 		memset(b.aad[i], (int)(i + 2), sizeof(b.aad[i]));
 	}
@@ -430,14 +604,39 @@ setup(void)
 			IMB_AES128_GCM_PRE(b.mgr, b.key, &b.gk);
 		else
 			IMB_AES256_GCM_PRE(b.mgr, b.key, &b.gk);
-	} else if (b.c->kind == K_CBC_HMAC) {
+	} else if (b.c->kind == K_CBC_HMAC || b.c->kind == K_DOCSIS) {
 		if (b.c->key_len == 16)
 			IMB_AES_KEYEXP_128(b.mgr, b.key, b.enc, b.dec);
 		else
 			IMB_AES_KEYEXP_256(b.mgr, b.key, b.enc, b.dec);
+		if (b.c->kind == K_CBC_HMAC)
+			hmac_pads();
+	} else if (b.c->kind == K_DES3_HMAC) {
+		for (i = 0; i < 3; i++) {
+			IMB_DES_KEYSCHED(b.mgr, b.des_ks[i], b.key + 8 * i);
+			b.des_keys[i] = b.des_ks[i];
+		}
 		hmac_pads();
+	} else if (b.c->kind == K_SNOW3G) {
+		if (IMB_SNOW3G_INIT_KEY_SCHED(b.mgr, b.key, &b.snow3g) != 0)
+			return -1;
 	}
 	return 0;
+}
+
+/* The next burst's buffers: crypto-perf's ops go through its whole mbuf
+ * pool in turn, so the data of an op is rarely in cache; --buffers as
+ * large as that pool does the same here.
+ */
+static void
+next_buffers(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < b.burst; i++) {
+		b.buf[i] = b.pool[b.next];
+		b.next = b.next + 1 == b.npool ? 0 : b.next + 1;
+	}
 }
 
 static double
@@ -447,15 +646,19 @@ measure(const struct api *a, unsigned int ms)
 	unsigned int k;
 
 	/* Warm up: caches, lanes, frequency. */
-	for (k = 0; k < 64; k++)
+	for (k = 0; k < 64 || k * b.burst < b.npool; k++) {
+		next_buffers();
 		a->burst();
+	}
 	if (a->drain != NULL)
 		a->drain();
 	t0 = now_ns();
 	end = t0 + (uint64_t)ms * 1000000ull;
 	do {
-		for (k = 0; k < 16; k++)
+		for (k = 0; k < 16; k++) {
+			next_buffers();
 			a->burst();
+		}
 		ops += 16 * b.burst;
 		t = now_ns();
 	} while (t < end);
@@ -470,7 +673,8 @@ usage(FILE *f)
 {
 	unsigned int i;
 
-	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N]\n"
+	fprintf(f, "usage: qatsec-ceiling --cell CELL --size BYTES [--ms N] [--burst N] [--cpu N] [--spin-cpu N]\n"
+		"                      [--buffers N]\n"
 		"                      [--api NAME|all] [--arch auto|sse|avx|avx2|avx512]\n"
 		"The intel-ipsec-mb ceiling of one cell on one core (no DPDK): Mops/s of\n"
 		"the fastest API. --help, --version.\ncells:");
@@ -492,6 +696,8 @@ main(int argc, char **argv)
 		{ "burst", required_argument, NULL, 'b' },
 		{ "cpu", required_argument, NULL, 'p' },
 		{ "api", required_argument, NULL, 'a' },
+		{ "spin-cpu", required_argument, NULL, 'S' },
+		{ "buffers", required_argument, NULL, 'B' },
 		{ "arch", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -499,7 +705,7 @@ main(int argc, char **argv)
 	const char *cell = NULL, *best_name = "none", *api = "all";
 	unsigned int ms = 300, i;
 	double best = 0, r;
-	int o, cpu = -1;
+	int o, cpu = -1, spin_cpu = -1;
 
 	qatsec_app_info_opts(argc, argv, "qatsec-ceiling", usage);
 	b.burst = 32;
@@ -512,6 +718,8 @@ main(int argc, char **argv)
 		case 'b': b.burst = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'p': cpu = atoi(optarg); break;
 		case 'a': api = optarg; break;
+		case 'S': spin_cpu = atoi(optarg); break;
+		case 'B': b.npool = (unsigned int)strtoul(optarg, NULL, 10); break;
 		case 'A': b.arch = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
@@ -522,7 +730,9 @@ main(int argc, char **argv)
 			b.c = &cells[i];
 	if (b.c == NULL || b.size == 0 || b.size > 65536 || ms == 0 ||
 			b.burst == 0 || b.burst > MAX_BURST ||
-			(b.c->kind == K_CBC_HMAC && b.size % 16 != 0)) {
+			(b.c->kind == K_CBC_HMAC && b.size % 16 != 0) ||
+			(b.c->kind == K_DES3_HMAC && b.size % 8 != 0) ||
+			b.npool > 1u << 20) {
 		usage(stderr);
 		return 2;
 	}
@@ -540,6 +750,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "qatsec-ceiling: ipsec-mb manager setup failed\n");
 		return 1;
 	}
+	if (qatsec_spin_start(spin_cpu) != 0)
+		return 1;
 	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
 		const struct api *a = &apis[i];
 
@@ -547,6 +759,11 @@ main(int argc, char **argv)
 				(strcmp(api, "all") != 0 &&
 				strcmp(api, a->name) != 0))
 			continue;
+		/* The CBC burst serves whole blocks only. */
+		if (a->burst == docsis_cbc || a->burst == docsis_cbc_sse) {
+			if (b.size % 16 != 0)
+				continue;
+		}
 		cipher_hash_ok = true;
 		r = measure(a, ms);
 		if (!cipher_hash_ok) {
@@ -561,6 +778,7 @@ main(int argc, char **argv)
 			best_name = a->name;
 		}
 	}
+	qatsec_spin_end();
 	printf("ceiling cell=%s size=%u api=best(%s) mops=%.3f arch=%s\n",
 		b.c->name, b.size, best_name, best,
 		b.mgr->used_arch == IMB_ARCH_AVX512 ? "avx512" :

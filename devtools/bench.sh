@@ -5,10 +5,14 @@
 # throughput (burst 32), over the matrix
 #   AES-128-GCM encrypt, AES-256-GCM decrypt, AES-128-CBC + HMAC-SHA1
 #   (encrypt then generate), AES-256-CBC + HMAC-SHA256 (verify then decrypt),
-#   ChaCha20-Poly1305 encrypt  x  64, 256, 1504 and 4096 bytes,
-# plus, per cell, the ipsec-mb ceiling (app/qatsec-ceiling: the same ops
-# straight to ipsec-mb, fastest API, no DPDK) and per size crypto-perf's own
-# cost (crypto_null); then a claimed-section secondary against the same test
+#   ChaCha20-Poly1305 encrypt, 3DES-CBC + HMAC-SHA1 (encrypt then generate),
+#   AES-128 DOCSIS BPI encrypt, SNOW3G UEA2 + UIA2 and ZUC EEA3 + EIA3
+#   (encrypt then generate), AES-256-XTS encrypt  x  64, 256, 1504 and 4096
+#   bytes,
+# plus, per cell, the ceiling of the engine that serves it in qatsec
+# (app/qatsec-ceiling: the same ops straight to ipsec-mb, fastest API, no
+# DPDK; app/qatsec-ceiling-evp for what qatsec serves with OpenSSL, AES-XTS)
+# and per size crypto-perf's own cost (crypto_null); then a claimed-section secondary against the same test
 # in one primary process, and the section claim + release latency
 # (app/qatsec-claimlat, 10 000 rounds).
 #
@@ -38,10 +42,11 @@ Usage: devtools/bench.sh [options]
                    (default 250)
   --quick          3 rounds of 120 ms, no secondary/claim part (a smoke run)
   --cells LIST     default aes-gcm-128-enc,aes-gcm-256-dec,aes-cbc-128-sha1,
-                   aes-cbc-256-sha256,chacha20-poly1305
+                   aes-cbc-256-sha256,chacha20-poly1305,3des-cbc-sha1,
+                   aes-docsisbpi,snow3g-uea2-uia2,zuc-eea3-eia3,aes-xts-256
   --sizes LIST     default 64,256,1504,4096
-  --anchors LIST   default aesni_gcm,aesni_mb,chacha_poly,openssl (each cell
-                   runs those that serve it)
+  --anchors LIST   default aesni_gcm,aesni_mb,chacha_poly,openssl,snow3g,zuc
+                   (each cell runs those that serve it)
   --builddir DIR   qatsec build (default \$QATSEC_BUILDDIR or <repo>/build)
   --out DIR        results (default <builddir>/bench)
   --no-mp          skip the secondary/primary ratio and the claim latency
@@ -53,8 +58,9 @@ EOF
 builddir=${QATSEC_BUILDDIR:-$top/build}
 out='' rounds=7 ms=250 do_mp=1 do_setup=1
 cells=aes-gcm-128-enc,aes-gcm-256-dec,aes-cbc-128-sha1,aes-cbc-256-sha256,chacha20-poly1305
+cells+=,3des-cbc-sha1,aes-docsisbpi,snow3g-uea2-uia2,zuc-eea3-eia3,aes-xts-256
 sizes=64,256,1504,4096
-anchors=aesni_gcm,aesni_mb,chacha_poly,openssl
+anchors=aesni_gcm,aesni_mb,chacha_poly,openssl,snow3g,zuc
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-h|--help) usage; exit 0 ;;
@@ -97,11 +103,21 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 ninja -C "$builddir" >/dev/null || perf_die "build of $builddir failed"
 ceiling_bin=$builddir/app/qatsec-ceiling
+ceiling_evp_bin=$builddir/app/qatsec-ceiling-evp
 claimlat_bin=$builddir/app/qatsec-claimlat
-for f in "$ceiling_bin" "$claimlat_bin" "$builddir/app/qatsecd"; do
+for f in "$ceiling_bin" "$ceiling_evp_bin" "$claimlat_bin" "$builddir/app/qatsecd"; do
 	[ -x "$f" ] || perf_die "$f missing: build $builddir (devtools/setup.sh)"
 done
 worker_cpu=${PERF_LCORES##*[,-]}
+main_cpu=${PERF_LCORES%%[,-]*}
+# The ceiling keeps the CPU of crypto-perf's main lcore as busy as
+# crypto-perf does (qatsec_spin.h): on a shared machine both then compete
+# alike.
+# Its ops take their buffers in turn from as many as crypto-perf's mbuf
+# pool holds (its default --pool_sz, which the runs keep): data as far
+# from the core as crypto-perf's.
+ceiling_args=(--buffers 8192)
+[ "$main_cpu" = "$worker_cpu" ] || ceiling_args+=(--spin-cpu "$main_cpu")
 
 # ------------------------------------------------------------ the devices
 # Hugepages when there are enough (the realistic setup, and what a
@@ -119,7 +135,8 @@ mkdir -p "$vec_dir"
 
 declare -A DEVTYPE=([qatsec]=crypto_qatsec [aesni_mb]=crypto_aesni_mb
 	[aesni_gcm]=crypto_aesni_gcm [chacha_poly]=crypto_chacha20_poly1305
-	[openssl]=crypto_openssl [null]=crypto_null [qatsec-primary]=crypto_qatsec
+	[openssl]=crypto_openssl [snow3g]=crypto_snow3g [zuc]=crypto_zuc
+	[kasumi]=crypto_kasumi [null]=crypto_null [qatsec-primary]=crypto_qatsec
 	[qatsec-secondary]=crypto_qatsec)
 declare -A EAL PDIR
 dev_setup() {	# dev_setup NAME VDEV PLUGIN
@@ -128,7 +145,8 @@ dev_setup() {	# dev_setup NAME VDEV PLUGIN
 	EAL[$1]=$(printf '%s\n' "${PERF_EAL_ARGS[@]}")
 	PDIR[$1]=$PERF_PLUGIN_DIR
 }
-for p in aesni_mb aesni_gcm chacha_poly openssl null; do
+for p in "${anchor_list[@]}" null; do
+	[ -n "${DEVTYPE[$p]:-}" ] || perf_usage_die "--anchors: unknown PMD '$p'"
 	dev_setup "$p" "${DEVTYPE[$p]}" none
 done
 dev_setup qatsec crypto_qatsec "$builddir"
@@ -147,12 +165,14 @@ if [ $do_mp -eq 1 ]; then
 fi
 
 # Which anchors serve which cell (a run that still finds the capability
-# missing marks the pair n/a at calibration).
+# missing marks the pair n/a at calibration: openssl has no AES DOCSIS BPI
+# nor AES-XTS in 22.11, aesni_mb no AES-XTS).
 anchors_of() {
 	local a r=()
 	for a in "${anchor_list[@]}"; do
 		case "$1:$a" in
-		aes-gcm*:aesni_gcm|*:aesni_mb|aes-*:openssl|chacha*:chacha_poly) r+=("$a") ;;
+		aes-gcm*:aesni_gcm|*:aesni_mb|aes-*:openssl|3des-*:openssl) r+=("$a") ;;
+		chacha*:chacha_poly|snow3g*:snow3g|zuc*:zuc|kasumi*:kasumi) r+=("$a") ;;
 		esac
 	done
 	echo "${r[*]}"
@@ -200,12 +220,14 @@ run_pmd() {
 	RUN_MOPS=$(perf_get mops "$row")
 }
 
-# run_ceiling CELL SIZE API MS: RUN_MOPS (and RUN_API, the API measured).
+# run_ceiling CELL SIZE API MS: RUN_MOPS (and RUN_API, the API measured),
+# from the ceiling of the engine that serves CELL in qatsec.
 run_ceiling() {
-	local line
-	line=$(taskset -c "$worker_cpu" "$ceiling_bin" --cell "$1" --size "$2" \
-		--api "$3" --ms "$4" --cpu "$worker_cpu" | grep 'api=best') ||
-		perf_die "qatsec-ceiling --cell $1 --size $2 --api $3 failed"
+	local line bin=$ceiling_bin
+	case "$1" in aes-xts*) bin=$ceiling_evp_bin ;; esac
+	line=$(taskset -c "$worker_cpu" "$bin" --cell "$1" --size "$2" \
+		--api "$3" --ms "$4" --cpu "$worker_cpu" "${ceiling_args[@]}" | grep 'api=best') ||
+		perf_die "$(basename "$bin") --cell $1 --size $2 --api $3 failed"
 	[[ $line =~ api=best\(([^\)]*)\).*mops=([0-9.]+) ]] ||
 		perf_die "qatsec-ceiling: unexpected output '$line'"
 	RUN_API=${BASH_REMATCH[1]} RUN_MOPS=${BASH_REMATCH[2]}
@@ -242,9 +264,9 @@ perf_say "cells: ${cell_list[*]}; sizes: ${size_list[*]}; $rounds rounds of $nb_
 
 # ------------------------------------------------------------ calibration
 # Warm-up and sizing: every pair once, short; each later run is sized to
-# take about --ms on its PMD. The ceiling tries every ipsec-mb API once and
+# take about --ms on its PMD. The ceiling tries every API of its engine once and
 # keeps the fastest for the rounds.
-perf_say "calibrating (every PMD x cell once, and every ipsec-mb API per cell)"
+perf_say "calibrating (every PMD x cell once, and every ceiling API per cell)"
 for sz in "${size_list[@]}"; do
 	n=$(perf_ops_for null "$sz" $((ms / 3)))
 	run_pmd null null "$sz" "$n"

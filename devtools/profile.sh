@@ -16,7 +16,7 @@
 # Usage: devtools/profile.sh [--builddir DIR] [--ops N] [--functions]
 #          CELL SIZE PMD...
 #   --functions: also the 12 costliest functions of each PMD's run
-#   PMD: qatsec aesni_mb aesni_gcm chacha_poly openssl null
+#   PMD: qatsec aesni_mb aesni_gcm chacha_poly openssl snow3g zuc null
 #   e.g. devtools/profile.sh aes-gcm-128-enc 64 qatsec aesni_gcm
 # Sets variables that perf_common.sh reads:
 # shellcheck disable=SC2034
@@ -43,7 +43,8 @@ command -v valgrind >/dev/null || perf_skip "valgrind not installed (apt-get ins
 perf_algo_args "$cell"
 declare -A DEVTYPE=([qatsec]=crypto_qatsec [aesni_mb]=crypto_aesni_mb
 	[aesni_gcm]=crypto_aesni_gcm [chacha_poly]=crypto_chacha20_poly1305
-	[openssl]=crypto_openssl [null]=crypto_null)
+	[openssl]=crypto_openssl [snow3g]=crypto_snow3g [zuc]=crypto_zuc
+	[null]=crypto_null)
 
 PERF_DEVTYPE=crypto_null PERF_PLUGIN=none
 perf_setup

@@ -5,7 +5,10 @@
 # primary (start, readiness, stop) and the removal of exactly this run's
 # files. Sourced, not run; defines dr_* functions and DR_* variables only.
 #
-# The prefix rule: qatsec-<what>-<pid>-<n>-, <what> a word without '-'.
+# The prefix rule: qatsec-<what>-<pid>-<n>-, <what> a word without '-',
+# after $QATSEC_PREFIX_TAG when set (a word of [a-z0-9_] ending in '_', e.g.
+# bench11_: a machine shared with other users' DPDK runs may want every
+# prefix of one user to start alike).
 # Every field ends in '-', so no prefix is the beginning of another's and
 # "<prefix>*" never matches the files of a concurrent run. Nothing here
 # removes the files of a prefix that breaks the rule (an empty, foreign or
@@ -21,12 +24,17 @@ dr_prefix() {
 		echo "dr_prefix: '$1' is not a word of [a-z0-9_]" >&2
 		return 2
 	}
-	printf 'qatsec-%s-%s-%s-\n' "$1" "$$" "$((RANDOM * 32768 + RANDOM))"
+	local tag=${QATSEC_PREFIX_TAG:-}
+	[ -z "$tag" ] || [[ $tag =~ ^[a-z0-9_]*_$ ]] || {
+		echo "dr_prefix: QATSEC_PREFIX_TAG '$tag' is not a word of [a-z0-9_] ending in '_'" >&2
+		return 2
+	}
+	printf '%sqatsec-%s-%s-%s-\n' "$tag" "$1" "$$" "$((RANDOM * 32768 + RANDOM))"
 }
 
 # dr_is_ours PREFIX: PREFIX follows the rule (so its files may be removed).
 dr_is_ours() {
-	[[ $1 =~ ^qatsec-[a-z0-9_]+-[0-9]+-[0-9]+-$ ]]
+	[[ $1 =~ ^([a-z0-9_]*_)?qatsec-[a-z0-9_]+-[0-9]+-[0-9]+-$ ]]
 }
 
 # dr_hugedirs: the hugetlbfs mount points, one a line.

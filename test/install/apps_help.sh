@@ -10,7 +10,7 @@ QATSEC_BUILD=$2
 version=$3
 . "$QATSEC_SRC/test/install/lib.sh"
 
-for p in qatsecd qatsec-worker qatsec-ctl qatsec-config qatsec-ceiling qatsec-claimlat; do
+for p in qatsecd qatsec-worker qatsec-ctl qatsec-config qatsec-ceiling qatsec-ceiling-evp qatsec-claimlat; do
 	b=$QATSEC_BUILD/app/$p
 	out=$(timeout 10 "$b" --help 2>&1)
 	rc=$?

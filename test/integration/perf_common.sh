@@ -383,7 +383,14 @@ perf_get() {
 #   aes-cbc-128-sha1    AES-128-CBC encrypt, then HMAC-SHA1 12-byte tag generated
 #   aes-cbc-256-sha256  HMAC-SHA256 16-byte tag verified, then AES-256-CBC decrypt
 #   chacha20-poly1305   ChaCha20-Poly1305 encrypt, AAD 16, tag 16
+#   3des-cbc-sha1       3DES-CBC (24-byte key) encrypt, then HMAC-SHA1 12-byte tag generated
+#   aes-docsisbpi       AES-128 DOCSIS BPI encrypt (CBC, a last partial block in CFB)
+#   snow3g-uea2-uia2    SNOW3G UEA2 encrypt, then UIA2 4-byte MAC generated
+#   zuc-eea3-eia3       ZUC-128 EEA3 encrypt, then EIA3 4-byte MAC generated
+#   aes-xts-256         AES-256-XTS encrypt (64-byte key), the region one data unit
 #   null                NULL cipher then NULL auth: crypto-perf's own cost
+# (crypto-perf gives the 3GPP algorithms their regions in bits: the whole
+# buffer, buffer size x 8.)
 # PERF_ALGO_VECTOR=1: crypto-perf wants a vector file for the cell (auth
 # verify); perf_make_vector writes one. PERF_ALGO_COST: "picoseconds per op,
 # picoseconds per byte" of crypto_aesni_mb on one core of the reference
@@ -414,6 +421,29 @@ perf_algo_args() {
 		PERF_ALGO_COST="110000 330"
 		PERF_ALGO_ARGS=(--optype aead --aead-algo chacha20-poly1305 --aead-op encrypt
 			--aead-key-sz 32 --aead-iv-sz 12 --aead-aad-sz 16 --digest-sz 16) ;;
+	3des-cbc-sha1)
+		PERF_ALGO_COST="120000 2300"
+		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo 3des-cbc --cipher-op encrypt
+			--cipher-key-sz 24 --cipher-iv-sz 8 --auth-algo sha1-hmac --auth-op generate
+			--auth-key-sz 64 --digest-sz 12) ;;
+	aes-docsisbpi)
+		PERF_ALGO_COST="60000 350"
+		PERF_ALGO_ARGS=(--optype cipher-only --cipher-algo aes-docsisbpi --cipher-op encrypt
+			--cipher-key-sz 16 --cipher-iv-sz 16) ;;
+	snow3g-uea2-uia2)
+		PERF_ALGO_COST="250000 1200"
+		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo snow3g-uea2 --cipher-op encrypt
+			--cipher-key-sz 16 --cipher-iv-sz 16 --auth-algo snow3g-uia2 --auth-op generate
+			--auth-key-sz 16 --auth-iv-sz 16 --digest-sz 4) ;;
+	zuc-eea3-eia3)
+		PERF_ALGO_COST="250000 1200"
+		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo zuc-eea3 --cipher-op encrypt
+			--cipher-key-sz 16 --cipher-iv-sz 16 --auth-algo zuc-eia3 --auth-op generate
+			--auth-key-sz 16 --auth-iv-sz 16 --digest-sz 4) ;;
+	aes-xts-256)
+		PERF_ALGO_COST="80000 150"
+		PERF_ALGO_ARGS=(--optype cipher-only --cipher-algo aes-xts --cipher-op encrypt
+			--cipher-key-sz 64 --cipher-iv-sz 16) ;;
 	modex)
 		# crypto-perf's built-in vector: 1024-bit modulus, 3-byte exponent.
 		PERF_ALGO_COST="5000000 0"
@@ -422,7 +452,7 @@ perf_algo_args() {
 		PERF_ALGO_COST="6000 0"
 		PERF_ALGO_ARGS=(--optype cipher-then-auth --cipher-algo null --cipher-key-sz 0
 			--cipher-iv-sz 0 --auth-algo null --auth-key-sz 0 --digest-sz 0) ;;
-	*) perf_usage_die "unknown algorithm cell '$1' (aes-gcm-128-enc, aes-gcm-256-dec, aes-cbc-128-sha1, aes-cbc-256-sha256, chacha20-poly1305, modex, null)" ;;
+	*) perf_usage_die "unknown algorithm cell '$1' (aes-gcm-128-enc, aes-gcm-256-dec, aes-cbc-128-sha1, aes-cbc-256-sha256, chacha20-poly1305, 3des-cbc-sha1, aes-docsisbpi, snow3g-uea2-uia2, zuc-eea3-eia3, aes-xts-256, modex, null)" ;;
 	esac
 }
 

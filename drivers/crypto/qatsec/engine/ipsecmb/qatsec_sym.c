@@ -5,8 +5,11 @@
  *   AES-GCM            the direct GCM API, one call per op
  *   AES-CBC + HMAC     the cipher and hash burst APIs, one call each per
  *                      run of ops that share direction, key size and hash
- *                      (short encryptions on ipsec-mb's SSE code path)
+ *                      (short encryptions on ipsec-mb's SSE code path);
+ *                      AES DOCSIS BPI of whole blocks too (it is AES-CBC)
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
+ *   ZUC-128 EEA3/EIA3  the direct multi-buffer API, one call per half for
+ *                      a run (qatsec_sym_zuc.c)
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
  * when it is enqueued (the soft endpoint's contract, whichever thread
@@ -517,7 +520,9 @@ qatsec_run(IMB_MGR *mgr, IMB_JOB **jobs, uint32_t n, bool nocheck)
 /* A run of AES-CBC + HMAC jobs sharing s's class, through the synchronous
  * cipher and hash burst APIs: each works its lanes to the end within the
  * call. c_max is the run's longest cipher region: short encryptions go to
- * the SSE code path, faster there. Returns how many ops did not succeed.
+ * the SSE code path, faster there. A class without hash (AES DOCSIS BPI of
+ * whole blocks, which is AES-CBC) makes the cipher call alone. Returns how
+ * many ops did not succeed.
  */
 static uint32_t
 qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
@@ -533,7 +538,10 @@ qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
 	if (dir == IMB_DIR_ENCRYPT && c_max <= QATSEC_CBC_SHORT &&
 			c->t->mgr_short != NULL)
 		cmgr = c->t->mgr_short;
-	if (s->chain_order == IMB_ORDER_CIPHER_HASH) {
+	if (h == IMB_AUTH_NULL) {
+		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(cmgr, jobs, n,
+			IMB_CIPHER_CBC, dir, ks);
+	} else if (s->chain_order == IMB_ORDER_CIPHER_HASH) {
 		done = IMB_SUBMIT_CIPHER_BURST_NOCHECK(cmgr, jobs, n,
 			IMB_CIPHER_CBC, dir, ks);
 		if (likely(done == n))
@@ -655,6 +663,7 @@ struct qatsec_burst_jobs {
 	uint32_t nb_cbc_hmac;		/* in t->cbc_hmac_jobs[] */
 	uint32_t cbc_hmac_max;		/* longest cipher region of the run */
 	const struct qatsec_sym_sess *cbc_hmac_s;	/* the run's class */
+	struct qatsec_zuc_run *zuc;	/* ZUC-128 ops for the direct API */
 	uint32_t nb_deferred;
 };
 
@@ -785,12 +794,23 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		qatsec_done(c, op, RTE_CRYPTO_OP_STATUS_SUCCESS);
 		return;
 	}
-	/* Empty regions need the job API's special cases. */
-	if (s->kind == QATSEC_KIND_CBC_HMAC && r->c_len != 0 && r->a_len != 0) {
+	/* Empty regions need the job API's special cases; AES DOCSIS BPI
+	 * (class without hash) runs as AES-CBC on whole blocks only.
+	 */
+	if (s->cbc_hmac_class != 0 && r->c_len != 0 &&
+			(s->kind == QATSEC_KIND_CBC_HMAC ? r->a_len != 0 :
+			(r->c_len & 15) == 0)) {
 		qatsec_cbc_hmac_room(c, b, s);
 		b->cbc_hmac_max = RTE_MAX(b->cbc_hmac_max, r->c_len);
 		qatsec_job_fill(&t->cbc_hmac_jobs[b->nb_cbc_hmac++], op, s, r,
 			base, dp + r->c_off, 0, t->digest[i]);
+		return;
+	}
+	if (s->zuc_run != 0 && qatsec_zuc_fits(s, r)) {
+		if (b->zuc->n != 0 && b->zuc->cls != s->zuc_run)
+			c->err += qatsec_zuc_run(c->mgr, b->zuc);
+		b->zuc->cls = s->zuc_run;
+		qatsec_zuc_add(b->zuc, op, s, r, base, t->digest[i]);
 		return;
 	}
 	job = qatsec_job_slot(c, b, n - i);
@@ -798,7 +818,7 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		b->deferred[b->nb_deferred++] = i;
 		return;
 	}
-	b->nocheck &= s->nocheck;
+	b->nocheck &= s->nocheck | (s->nocheck_alen & (r->a_bits != 0));
 	b->nb_jobs++;
 	qatsec_job_fill(job, op, s, r, base, dp + r->c_off, 0, t->digest[i]);
 }
@@ -809,6 +829,7 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 {
 	IMB_JOB *jobs[QATSEC_BURST];
 	uint16_t deferred[QATSEC_BURST];
+	struct qatsec_zuc_run zuc;
 	struct qatsec_burst_jobs b;
 	struct qatsec_req r;
 	uint32_t i;
@@ -820,6 +841,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 	b.nb_deferred = 0;
 	b.nocheck = true;
 	b.cbc_hmac_s = NULL;
+	zuc.n = 0;
+	b.zuc = &zuc;
 	for (i = 0; i < n; i++) {
 		struct rte_crypto_op *op = ops[i];
 
@@ -840,6 +863,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 	if (b.nb_cbc_hmac != 0)
 		c->err += qatsec_cbc_hmac_run(c, b.nb_cbc_hmac, b.cbc_hmac_s,
 			b.cbc_hmac_max);
+	if (zuc.n != 0)
+		c->err += qatsec_zuc_run(c->mgr, &zuc);
 	if (b.nb_jobs != 0)
 		c->err += qatsec_run(c->mgr, b.jobs, b.nb_jobs, b.nocheck);
 	for (i = 0; i < b.nb_deferred; i++)

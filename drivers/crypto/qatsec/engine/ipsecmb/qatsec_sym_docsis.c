@@ -76,6 +76,9 @@ qatsec_sym_sec_configure(void *priv, const void *conf_v)
 	if (ret != 0)
 		return ret;
 	s->kind = QATSEC_KIND_DOCSIS;
+	/* CRC32 now, one job per op: ipsec-mb checks these jobs. */
+	s->nocheck = 0;
+	s->cbc_hmac_class = 0;
 	/* The CRC region is the op's auth region. */
 	s->flags = (s->flags | F_AUTH) & ~(F_OOP_DST | F_OOP_COPY);
 	s->hash_alg = IMB_AUTH_DOCSIS_CRC32;

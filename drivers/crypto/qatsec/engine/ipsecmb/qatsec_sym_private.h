@@ -109,15 +109,24 @@ struct qatsec_sym_sess {
 	uint8_t tag_len;	/* what ipsec-mb is asked for */
 	uint8_t arch;		/* GCM key data layout is per IMB_ARCH */
 	uint8_t nocheck;	/* every job field is checked here: ipsec-mb
-				 * need not check again (ChaCha20-Poly1305)
+				 * need not check again (ChaCha20-Poly1305,
+				 * AES DOCSIS BPI alone, SNOW3G UEA2 alone)
+				 */
+	uint8_t nocheck_alen;	/* the same for ops whose auth region is
+				 * not empty (SNOW3G with UIA2)
 				 */
 	uint16_t auth_iv_off;	/* SNOW3G UIA2 / ZUC EIA3 IV in the op */
 	uint8_t auth_iv_len;
 	uint8_t bits;		/* B_*: regions given in bits */
 	uint8_t c_blk_mask;	/* with F_CBC: cipher length % block, 15 or 7 */
 	uint8_t des3;		/* 3DES: keys are three schedules, by pointers */
-	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC: what one cipher/hash burst call
-				 * shares (direction, key size, hash, order)
+	uint8_t zuc_run;	/* QATSEC_ZUC_*: ZUC-128 ops of this session
+				 * may go to the direct multi-buffer API
+				 */
+	uint32_t cbc_hmac_class;	/* KIND_CBC_HMAC, and AES DOCSIS BPI alone
+				 * (hash NULL): what one cipher/hash burst
+				 * call shares (direction, key size, hash,
+				 * order); 0: none
 				 */
 	uint8_t area[KEY_AREA_SIZE + QATSEC_KEY_ALIGN];
 };
@@ -158,6 +167,10 @@ struct qatsec_tls {
 
 /* Longest cipher region of a run of AES-CBC encryptions sent to mgr_short. */
 #define QATSEC_CBC_SHORT	96
+/* Longest AES DOCSIS BPI region: ipsec-mb 1.3 counts its lanes' lengths in
+ * 16 bits and its job check refuses more than 2^16 - 2 bytes.
+ */
+#define QATSEC_DOCSIS_MAX_LEN	((1u << 16) - 2)
 
 /* The calling thread's scratch (NULL until its first burst), and what
  * makes it on first use (NULL when memory is short).
@@ -187,6 +200,35 @@ struct qatsec_req {
 	uint32_t c_bits, a_bits; /* with s->bits: lengths in bits */
 	uint8_t c_bitoff;	/* B_C_BITS: bit of c_off's byte it starts at */
 };
+
+/* A run of ZUC-128 ops for the direct multi-buffer API (qatsec_sym_zuc.c):
+ * what each op needs, by halves, and the run's class (s->zuc_run of its
+ * sessions: which halves).
+ */
+#define QATSEC_ZUC_CIPHER	0x1	/* EEA3 */
+#define QATSEC_ZUC_AUTH		0x2	/* EIA3 generate, after EEA3 */
+struct qatsec_zuc_run {
+	uint32_t n, cls;
+	struct rte_crypto_op *op[QATSEC_BURST];
+	uint8_t *digest[QATSEC_BURST];
+	const void *ckey[QATSEC_BURST], *civ[QATSEC_BURST];
+	void *cbuf[QATSEC_BURST];
+	uint32_t clen[QATSEC_BURST];
+	const void *akey[QATSEC_BURST], *aiv[QATSEC_BURST];
+	void *abuf[QATSEC_BURST];
+	uint32_t abits[QATSEC_BURST];
+	uint32_t *tag[QATSEC_BURST];
+};
+
+/* Whether checked op r of a zuc_run session may join a run. */
+bool qatsec_zuc_fits(const struct qatsec_sym_sess *s,
+	const struct qatsec_req *r);
+/* Add it (class s->zuc_run, the run's); tag: 4 bytes of scratch. */
+void qatsec_zuc_add(struct qatsec_zuc_run *z, struct rte_crypto_op *op,
+	const struct qatsec_sym_sess *s, const struct qatsec_req *r,
+	uint8_t *base, uint8_t *tag);
+/* Run it and empty it; returns how many ops did not succeed. */
+uint32_t qatsec_zuc_run(IMB_MGR *mgr, struct qatsec_zuc_run *z);
 
 /* Whether the op's bytes all sit in the first segment(s) it uses. */
 static inline bool

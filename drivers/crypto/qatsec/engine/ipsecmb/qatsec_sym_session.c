@@ -122,8 +122,11 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 		s->cipher_mode = IMB_CIPHER_CNTR;
 		break;
 	case RTE_CRYPTO_CIPHER_AES_DOCSISBPI:
-		/* CBC, then CFB for a last partial block: any length. */
+		/* CBC, then CFB for a last partial block: any length up to
+		 * what ipsec-mb's lanes count (its job check refuses more).
+		 */
 		s->cipher_mode = IMB_CIPHER_DOCSIS_SEC_BPI;
+		s->max_len = QATSEC_DOCSIS_MAX_LEN;
 		break;
 	case RTE_CRYPTO_CIPHER_NULL:
 		s->cipher_mode = IMB_CIPHER_NULL;
@@ -135,6 +138,46 @@ qatsec_cipher_init(IMB_MGR *mgr, struct qatsec_sym_sess *s, uint8_t *keys,
 	qatsec_aes_keyexp(mgr, x->key.data, x->key.length,
 		keys + KEY_AES_ENC, keys + KEY_AES_DEC);
 	return 0;
+}
+
+/* ZUC-128 EEA3 and/or EIA3 generate, cipher first, in place: its ops may
+ * take the direct multi-buffer API (qatsec_sym_zuc.c).
+ */
+static void
+qatsec_zuc_run_init(struct qatsec_sym_sess *s)
+{
+	bool c = (s->flags & F_CIPHER) != 0, a = (s->flags & F_AUTH) != 0;
+
+	if ((s->flags & (F_AEAD | F_VERIFY)) || (!c && !a) ||
+			(c && (s->cipher_mode != IMB_CIPHER_ZUC_EEA3 ||
+			s->key_len != 16)) ||
+			(a && (s->hash_alg != IMB_AUTH_ZUC_EIA3_BITLEN ||
+			s->tag_len != 4 || s->digest_len != 4)) ||
+			(c && a && s->chain_order != IMB_ORDER_CIPHER_HASH))
+		return;
+	s->zuc_run = (c ? QATSEC_ZUC_CIPHER : 0) | (a ? QATSEC_ZUC_AUTH : 0);
+}
+
+/* SNOW3G UEA2 and/or UIA2 alone: what ipsec-mb checks per job is fixed by
+ * the session (key and IV sizes, keys, tag length) or never NULL in the
+ * datapath (buffers, IVs, tag), and an empty cipher region becomes a NULL
+ * cipher; what is left is a UIA2 region of 0 bits, which the datapath
+ * keeps on checked jobs (nocheck_alen).
+ */
+static void
+qatsec_snow3g_nocheck_init(struct qatsec_sym_sess *s)
+{
+	bool c = (s->flags & F_CIPHER) != 0, a = (s->flags & F_AUTH) != 0;
+
+	if ((s->flags & F_AEAD) || (!c && !a) ||
+			(c && s->cipher_mode != IMB_CIPHER_SNOW3G_UEA2_BITLEN) ||
+			(a && (s->hash_alg != IMB_AUTH_SNOW3G_UIA2_BITLEN ||
+			s->tag_len != 4)))
+		return;
+	if (a)
+		s->nocheck_alen = 1;
+	else
+		s->nocheck = 1;
 }
 
 /* One-shot and one-block SHA of the HMAC family of algo. */
@@ -521,6 +564,23 @@ qatsec_sym_session_configure(void *sess, const void *xform)
 		explicit_bzero(s, sizeof(*s));
 		return ret;
 	}
+	/* DOCSIS BPI alone: what ipsec-mb checks per job is fixed here (key
+	 * and IV sizes, keys, no hash), the region's length by max_len, and
+	 * the datapath never gives it a NULL buffer or IV. Its check would
+	 * cost a third of a 64-byte op.
+	 */
+	if (s->cipher_mode == IMB_CIPHER_DOCSIS_SEC_BPI &&
+			s->hash_alg == IMB_AUTH_NULL) {
+		s->nocheck = 1;
+		/* Its ops of whole blocks are AES-CBC ones: they join the
+		 * runs of the cipher burst API, in a class of their own.
+		 */
+		s->cbc_hmac_class = s->cipher_dir | (uint32_t)s->key_len << 8 |
+			(uint32_t)IMB_AUTH_NULL << 16 |
+			(uint32_t)s->chain_order << 24;
+	}
+	qatsec_zuc_run_init(s);
+	qatsec_snow3g_nocheck_init(s);
 	s->arch = mgr->used_arch;
 	s->iv_end = RTE_MAX((uint32_t)s->iv_off + s->iv_len,
 		(uint32_t)s->auth_iv_off + s->auth_iv_len);
