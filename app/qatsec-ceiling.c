@@ -11,7 +11,7 @@
  *                  [--api NAME|all] [--arch auto|sse|avx|avx2|avx512] [--spin-cpu N]
  *                  [--buffers N]
  * --spin-cpu: a busy thread on that CPU while measuring, as crypto-perf's main
- * lcore (qatsec_spin.h). --buffers: the ops take their buffers in turn from
+ * lcore (qatsec_ceiling.h). --buffers: the ops take their buffers in turn from
  * N (default: one per op of the burst), as crypto-perf's from its mbuf pool.
  * Cells (as devtools/bench.sh names them): aes-gcm-128-enc, aes-gcm-256-dec,
  * aes-cbc-128-sha1 (encrypt, then HMAC-SHA1 12-byte tag generated),
@@ -26,24 +26,17 @@
  *   ceiling cell=C size=N api=A mops=M
  *   ceiling cell=C size=N api=best(A) mops=M
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE	/* sched_setaffinity */
-#endif
 #include <errno.h>
-#include <getopt.h>
-#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define NO_COMPAT_IMB_API_053
 #include <intel-ipsec-mb.h>
 
-#include "qatsec_app.h"
-#include "qatsec_spin.h"
+#include "qatsec_ceiling.h"
 
 #define MAX_BURST	IMB_MAX_BURST_SIZE
 #define MIN_U(a, b)	((a) < (b) ? (a) : (b))
@@ -102,15 +95,6 @@ static struct {
 	snow3g_key_schedule_t snow3g;
 	unsigned long mismatches;	/* verify: keeps the compare alive */
 } b;
-
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
 
 /* ------------------------------------------------------------ AES-GCM */
 
@@ -584,17 +568,9 @@ setup(void)
 	}
 	for (i = 0; i < sizeof(b.key); i++)
 		b.key[i] = (uint8_t)(i * 7 + 1);
-	if (b.npool < b.burst)
-		b.npool = b.burst;
-	b.pool = calloc(b.npool, sizeof(*b.pool));
+	b.pool = qatsec_ceiling_pool(b.npool, b.size + TAG_MAX);
 	if (b.pool == NULL)
 		return -1;
-	for (i = 0; i < b.npool; i++) {
-		b.pool[i] = aligned_alloc(64, (b.size + TAG_MAX + 63) & ~63u);
-		if (b.pool[i] == NULL)
-			return -1;
-		memset(b.pool[i], (int)i, b.size + TAG_MAX);
-	}
 	for (i = 0; i < b.burst; i++) {
 		memset(b.iv[i], (int)(i + 1), sizeof(b.iv[i]));
 		memset(b.aad[i], (int)(i + 2), sizeof(b.aad[i]));
@@ -624,48 +600,17 @@ setup(void)
 	return 0;
 }
 
-/* The next burst's buffers: crypto-perf's ops go through its whole mbuf
- * pool in turn, so the data of an op is rarely in cache; --buffers as
- * large as that pool does the same here.
- */
 static void
 next_buffers(void)
 {
-	unsigned int i;
-
-	for (i = 0; i < b.burst; i++) {
-		b.buf[i] = b.pool[b.next];
-		b.next = b.next + 1 == b.npool ? 0 : b.next + 1;
-	}
+	qatsec_ceiling_next(b.buf, b.burst, b.pool, b.npool, &b.next);
 }
 
 static double
 measure(const struct api *a, unsigned int ms)
 {
-	uint64_t t0, t, end, ops = 0;
-	unsigned int k;
-
-	/* Warm up: caches, lanes, frequency. */
-	for (k = 0; k < 64 || k * b.burst < b.npool; k++) {
-		next_buffers();
-		a->burst();
-	}
-	if (a->drain != NULL)
-		a->drain();
-	t0 = now_ns();
-	end = t0 + (uint64_t)ms * 1000000ull;
-	do {
-		for (k = 0; k < 16; k++) {
-			next_buffers();
-			a->burst();
-		}
-		ops += 16 * b.burst;
-		t = now_ns();
-	} while (t < end);
-	if (a->drain != NULL)
-		a->drain();
-	t = now_ns();
-	return (double)ops * 1e3 / (double)(t - t0);
+	return qatsec_ceiling_measure(next_buffers, a->burst, a->drain, b.burst,
+		b.npool, ms);
 }
 
 static void
@@ -689,75 +634,40 @@ usage(FILE *f)
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "cell", required_argument, NULL, 'c' },
-		{ "size", required_argument, NULL, 's' },
-		{ "ms", required_argument, NULL, 'm' },
-		{ "burst", required_argument, NULL, 'b' },
-		{ "cpu", required_argument, NULL, 'p' },
-		{ "api", required_argument, NULL, 'a' },
-		{ "spin-cpu", required_argument, NULL, 'S' },
-		{ "buffers", required_argument, NULL, 'B' },
-		{ "arch", required_argument, NULL, 'A' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *cell = NULL, *best_name = "none", *api = "all";
-	unsigned int ms = 300, i;
+	struct qatsec_ceiling_opts o;
+	const char *best_name = "none";
 	double best = 0, r;
-	int o, cpu = -1, spin_cpu = -1;
+	unsigned int i;
 
-	qatsec_app_info_opts(argc, argv, "qatsec-ceiling", usage);
-	b.burst = 32;
-	b.arch = "auto";
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c': cell = optarg; break;
-		case 's': b.size = (unsigned int)strtoul(optarg, NULL, 10); break;
-		case 'm': ms = (unsigned int)strtoul(optarg, NULL, 10); break;
-		case 'b': b.burst = (unsigned int)strtoul(optarg, NULL, 10); break;
-		case 'p': cpu = atoi(optarg); break;
-		case 'a': api = optarg; break;
-		case 'S': spin_cpu = atoi(optarg); break;
-		case 'B': b.npool = (unsigned int)strtoul(optarg, NULL, 10); break;
-		case 'A': b.arch = optarg; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
-		}
-	}
-	for (i = 0; cell != NULL && i < sizeof(cells) / sizeof(cells[0]); i++)
-		if (strcmp(cells[i].name, cell) == 0)
+	if (qatsec_ceiling_parse(argc, argv, "qatsec-ceiling", usage, true, &o) != 0)
+		return 2;
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
+		if (strcmp(cells[i].name, o.cell) == 0)
 			b.c = &cells[i];
-	if (b.c == NULL || b.size == 0 || b.size > 65536 || ms == 0 ||
-			b.burst == 0 || b.burst > MAX_BURST ||
+	b.size = o.size;
+	b.burst = o.burst;
+	b.npool = o.npool;
+	b.arch = o.arch;
+	if (b.c == NULL || b.burst > MAX_BURST ||
 			(b.c->kind == K_CBC_HMAC && b.size % 16 != 0) ||
-			(b.c->kind == K_DES3_HMAC && b.size % 8 != 0) ||
-			b.npool > 1u << 20) {
+			(b.c->kind == K_DES3_HMAC && b.size % 8 != 0)) {
 		usage(stderr);
 		return 2;
 	}
-	if (cpu >= 0) {
-		cpu_set_t set;
-
-		CPU_ZERO(&set);
-		CPU_SET(cpu, &set);
-		if (sched_setaffinity(0, sizeof(set), &set) != 0) {
-			perror("sched_setaffinity");
-			return 1;
-		}
-	}
+	if (qatsec_ceiling_pin(o.cpu) != 0)
+		return 1;
 	if (setup() != 0) {
 		fprintf(stderr, "qatsec-ceiling: ipsec-mb manager setup failed\n");
 		return 1;
 	}
-	if (qatsec_spin_start(spin_cpu) != 0)
+	if (qatsec_spin_start(o.spin_cpu) != 0)
 		return 1;
 	for (i = 0; i < sizeof(apis) / sizeof(apis[0]); i++) {
 		const struct api *a = &apis[i];
 
 		if ((!a->any && a->kind != b.c->kind) ||
-				(strcmp(api, "all") != 0 &&
-				strcmp(api, a->name) != 0))
+				(strcmp(o.api, "all") != 0 &&
+				strcmp(o.api, a->name) != 0))
 			continue;
 		/* The CBC burst serves whole blocks only. */
 		if (a->burst == docsis_cbc || a->burst == docsis_cbc_sse) {
@@ -765,7 +675,7 @@ main(int argc, char **argv)
 				continue;
 		}
 		cipher_hash_ok = true;
-		r = measure(a, ms);
+		r = measure(a, o.ms);
 		if (!cipher_hash_ok) {
 			printf("ceiling cell=%s size=%u api=%s mops=unsupported\n",
 				b.c->name, b.size, a->name);

@@ -111,7 +111,7 @@ done
 worker_cpu=${PERF_LCORES##*[,-]}
 main_cpu=${PERF_LCORES%%[,-]*}
 # The ceiling keeps the CPU of crypto-perf's main lcore as busy as
-# crypto-perf does (qatsec_spin.h): on a shared machine both then compete
+# crypto-perf does (app/qatsec_ceiling.h): on a shared machine both then compete
 # alike.
 # Its ops take their buffers in turn from as many as crypto-perf's mbuf
 # pool holds (its default --pool_sz, which the runs keep): data as far
