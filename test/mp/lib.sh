@@ -40,8 +40,20 @@ require_hugepages() {
 	fi
 }
 
+# On a failed check, the tail of every log of the run goes to stderr, which
+# meson prints for a failed test: a CI failure then says why by itself.
+mp_dump_logs() {
+	local f
+	for f in "$WORK"/*.log "$WORK"/*.err; do
+		[ -s "$f" ] || continue
+		echo "# ---- last lines of $(basename "$f") ----" >&2
+		tail -n 25 "$f" | sed 's/^/#   /' >&2
+	done
+}
+
 mp_cleanup() {
 	local p
+	[ "$TAP_FAILED" -eq 0 ] || mp_dump_logs
 	for p in $(jobs -p); do
 		[ "$p" = "$PRIMARY_PID" ] || kill -9 "$p" 2>/dev/null || true
 	done

@@ -151,15 +151,22 @@ ok $? "qatsecd shuts down cleanly"
 
 # Any primary that loads the PMD: rte_eal_cleanup() with a holder in
 # traffic leaves the table, devices and rings to it (the PMD's remove).
+# It takes the EAL words and environment every primary of the run takes
+# (devtools/run's sanitizer pass: without its --base-virtaddr, an ASan
+# secondary cannot always map the primary's memory).
 dr_remove_files "$PREFIX"
-LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec "$QATSEC_BUILD/test/mp_primary" \
-	--file-prefix "$PREFIX" -l 0 --no-pci -d librte_crypto_qatsec.so \
+# shellcheck disable=SC2086
+env ${DR_PRIMARY_ENV:-} LD_LIBRARY_PATH=$QATSEC_BUILD/drivers/crypto/qatsec \
+	"$QATSEC_BUILD/test/mp_primary" \
+	--file-prefix "$PREFIX" -l 0 --no-pci ${DR_PRIMARY_EAL:-} -d librte_crypto_qatsec.so \
 	--vdev "crypto_qatsec,conf_dir=$QATSEC_SRC/config" > "$WORK/plain.log" 2>&1 &
 pp=$!
 wait_for "$WORK/plain.log" "qatsecd: ready" 300
+ok $? "a plain primary (DPDK app loading the PMD) is ready"
 LCORE=1 worker SSL "$WORK/f.log" --seconds 6
 f=$WPID
 wait_for "$WORK/f.log" "holds " 300
+ok $? "a holder claims a section from it"
 sleep 1
 kill -TERM "$pp"
 wait "$pp"
