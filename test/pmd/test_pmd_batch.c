@@ -2,11 +2,13 @@
  * Batching tests (suite pmd): the soft endpoint's fast paths group the ops
  * of a burst (runs of one session, AES-CBC + HMAC runs of one class fed to
  * ipsec-mb's cipher and hash burst APIs, AES-GCM straight to the direct
- * API) and fall back per op to the general path. Bursts that mix sessions,
+ * API, ChaCha20-Poly1305 and SNOW3G UEA2 + UIA2 to unchecked jobs) and
+ * fall back per op to the general path. Bursts that mix sessions,
  * classes, directions, in-place and out-of-place ops, and good and forged
  * tags must give, op by op, what a reference PMD gives for the same inputs
- * (crypto_openssl; crypto_aesni_mb for ChaCha20-Poly1305, which openssl
- * 22.11 lacks): the same status, the same output bytes, the same digest.
+ * (crypto_openssl; crypto_aesni_mb for ChaCha20-Poly1305 and SNOW3G,
+ * which openssl 22.11 lacks): the same status, the same output bytes, the
+ * same digest. SNOW3G regions are in bits: some end inside a byte.
  * Output is TAP. Usage: test_pmd_batch [EAL args with --vdev crypto_qatsec,
  * --vdev crypto_openssl and --vdev crypto_aesni_mb]
  */
@@ -33,7 +35,7 @@
 
 /* The sessions a burst mixes. VERIFY ones read a tag made by their INV. */
 enum { S_CBC1, S_CBC1B, S_CBC256V, S_CBC1F, S_GCM128E, S_GCM256D, S_CCE,
-	S_CCD, NB_SESS };
+	S_CCD, S_S3E, S_S3D, NB_SESS };
 
 enum { REF_OPENSSL, REF_AESNI_MB, NB_REF };
 
@@ -45,6 +47,7 @@ struct sdef {
 	enum rte_crypto_auth_algorithm auth;
 	uint8_t seed;
 	int ref;		/* reference device */
+	int snow3g;		/* SNOW3G UEA2 + UIA2, regions in bits */
 };
 
 static const struct sdef sdefs[NB_SESS] = {
@@ -63,6 +66,10 @@ static const struct sdef sdefs[NB_SESS] = {
 	/* crypto_openssl 22.11 has no ChaCha20-Poly1305. */
 	[S_CCE] = { "chacha20-poly1305 enc", 2, 1, 32, 16, 0, 7, REF_AESNI_MB },
 	[S_CCD] = { "chacha20-poly1305 dec", 2, 0, 32, 16, 0, 8, REF_AESNI_MB },
+	[S_S3E] = { "snow3g uea2+uia2 enc/gen", 0, 1, 16, 4,
+		RTE_CRYPTO_AUTH_SNOW3G_UIA2, 9, REF_AESNI_MB, 1 },
+	[S_S3D] = { "snow3g uia2+uea2 ver/dec", 0, 0, 16, 4,
+		RTE_CRYPTO_AUTH_SNOW3G_UIA2, 10, REF_AESNI_MB, 1 },
 };
 
 static void
@@ -98,7 +105,8 @@ fill_xforms(const struct sdef *d, int enc, struct rte_crypto_sym_xform *x,
 	c->type = RTE_CRYPTO_SYM_XFORM_CIPHER;
 	c->cipher.op = enc ? RTE_CRYPTO_CIPHER_OP_ENCRYPT :
 		RTE_CRYPTO_CIPHER_OP_DECRYPT;
-	c->cipher.algo = RTE_CRYPTO_CIPHER_AES_CBC;
+	c->cipher.algo = d->snow3g ? RTE_CRYPTO_CIPHER_SNOW3G_UEA2 :
+		RTE_CRYPTO_CIPHER_AES_CBC;
 	c->cipher.key.data = ckey;
 	c->cipher.key.length = d->key_len;
 	c->cipher.iv.offset = IV_OFF;
@@ -107,8 +115,12 @@ fill_xforms(const struct sdef *d, int enc, struct rte_crypto_sym_xform *x,
 	a->auth.op = enc ? RTE_CRYPTO_AUTH_OP_GENERATE : RTE_CRYPTO_AUTH_OP_VERIFY;
 	a->auth.algo = d->auth;
 	a->auth.key.data = akey;
-	a->auth.key.length = 64;
+	a->auth.key.length = d->snow3g ? 16 : 64;
 	a->auth.digest_length = d->digest;
+	if (d->snow3g) {
+		a->auth.iv.offset = IV_OFF + 16;
+		a->auth.iv.length = 16;
+	}
 }
 
 /* One op's inputs, materialised once per device. */
@@ -117,8 +129,9 @@ struct spec {
 	int oop;		/* out of place */
 	int forge;		/* verify: tag corrupted */
 	uint32_t hdr, len;	/* region: [hdr, hdr + len), auth from 0 */
+	uint32_t trim;		/* SNOW3G: bits short of the last byte */
 	uint8_t data[BUF_MAX];	/* header + payload (+ tag for verify) */
-	uint8_t iv[16], aad[AAD_LEN];
+	uint8_t iv[32], aad[AAD_LEN];	/* SNOW3G: UIA2's IV at +16 */
 };
 
 static struct spec specs[NB_OPS];
@@ -192,13 +205,19 @@ make_op(struct dev *d, int i, int inv)
 		if (sd->enc)
 			dig = rte_pktmbuf_mtod_offset(o, uint8_t *, total);
 	}
-	memcpy(rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF), p->iv, 16);
+	memcpy(rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF), p->iv, 32);
 	rte_crypto_op_attach_sym_session(op, inv ? d->inv[p->s] : d->sess[p->s]);
 	if (sd->aead) {
 		op->sym->aead.data.offset = p->hdr;
 		op->sym->aead.data.length = p->len;
 		op->sym->aead.digest.data = dig;
 		op->sym->aead.aad.data = (uint8_t *)p->aad;
+	} else if (sd->snow3g) {
+		op->sym->cipher.data.offset = p->hdr * 8;
+		op->sym->cipher.data.length = p->len * 8 - p->trim;
+		op->sym->auth.data.offset = 0;
+		op->sym->auth.data.length = total * 8 - p->trim;
+		op->sym->auth.digest.data = dig;
 	} else {
 		op->sym->cipher.data.offset = p->hdr;
 		op->sym->cipher.data.length = p->len;
@@ -256,7 +275,10 @@ make_specs(struct dev *refs)
 			16 * (1 + (uint32_t)(rte_rand() % 20));
 		for (unsigned int k = 0; k < sizeof(p->data); k++)
 			p->data[k] = (uint8_t)rte_rand();
-		for (unsigned int k = 0; k < 16; k++)
+		/* Out of place, the bits past a region's end are each PMD's. */
+		p->trim = sdefs[s].snow3g && !p->oop && rte_rand() % 3 == 0 ?
+			1 + (uint32_t)(rte_rand() % 7) : 0;
+		for (unsigned int k = 0; k < sizeof(p->iv); k++)
 			p->iv[k] = (uint8_t)rte_rand();
 		for (unsigned int k = 0; k < AAD_LEN; k++)
 			p->aad[k] = (uint8_t)rte_rand();
@@ -334,7 +356,7 @@ setup(struct dev *q, struct dev *refs)
 		return false;
 	}
 	op_pool = rte_crypto_op_pool_create("b_ops", RTE_CRYPTO_OP_TYPE_SYMMETRIC,
-		4 * NB_OPS, 0, 16, SOCKET_ID_ANY);
+		4 * NB_OPS, 0, 32, SOCKET_ID_ANY);	/* the IVs */
 	mb_pool = rte_pktmbuf_pool_create("b_mb", 8 * NB_OPS, 0, 0,
 		RTE_PKTMBUF_HEADROOM + BUF_MAX + 64, SOCKET_ID_ANY);
 	sess_pool = rte_cryptodev_sym_session_pool_create("b_sess",

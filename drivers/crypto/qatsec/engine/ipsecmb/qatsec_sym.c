@@ -8,6 +8,7 @@
  *                      (short encryptions on ipsec-mb's SSE code path);
  *                      AES DOCSIS BPI of whole blocks too (it is AES-CBC)
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
+ *   SNOW3G UEA2 + UIA2 the same, for regions on whole bytes
  *   ZUC-128 EEA3/EIA3  the direct multi-buffer API, one call per half for
  *                      a run (qatsec_sym_zuc.c)
  *   everything else    the burst job API (submit, then flush)
@@ -17,10 +18,10 @@
  * Each thread has its own IMB_MGR and scratch. Fragmented mbufs, out of
  * place copies and AES-GMAC leave the fast path (qatsec_sym_slow.c).
  *
- * Per op, the fast path reads the op, its mbuf and its session and makes
- * one ipsec-mb call or fills one job: the session is checked once per run
- * of ops that share it, and nothing takes a lock, makes a system call or
- * divides.
+ * Per op, the fast path (qatsec_sym_fast.h) reads the op, its mbuf and
+ * its session and makes one ipsec-mb call or fills one job: the session
+ * is checked once per run of ops that share it, and nothing takes a lock,
+ * makes a system call or divides.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -31,45 +32,13 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#include "qatsec_sym_private.h"
+#include "qatsec_sym_fast.h"
 
 /* What the last session checked is before any is: no op's session (not
  * even a NULL one) can be taken for it.
  */
 static const uint8_t qatsec_unchecked;
 
-/* Stands in for an absent AAD so ipsec-mb never sees NULL. */
-static const uint8_t qatsec_zero[16];
-
-/* One call of qatsec_sym_process: the thread's state and what was last
- * checked, so that a run of ops on one session checks the session once.
- */
-struct qatsec_burst_ctx {
-	IMB_MGR *mgr;
-	struct qatsec_tls *t;
-	const void *sess;			/* last session checked, until
-						 * one is: qatsec_unchecked
-						 */
-	const struct qatsec_sym_sess *s;	/* its private data */
-	const struct rte_mempool *mp;		/* last op pool checked for s */
-	aes_gcm_enc_dec_t gcm;			/* s's direct GCM function */
-	uint32_t fast;				/* enum qatsec_fast of s */
-	uint32_t err;				/* ops not successful */
-};
-
-/* Which fast path an op of the session last checked may take. */
-enum qatsec_fast {
-	FAST_NONE,
-	FAST_GCM,	/* AES-GCM, arch of the key data is the manager's */
-	FAST_CBC_HMAC,	/* AES-CBC + HMAC */
-	FAST_CHACHA,	/* ChaCha20-Poly1305 through the burst job API */
-};
-
-/* Flags carried in IMB_JOB.user_data2. */
-#define JF_VERIFY	0x1
-#define JF_COPY		0x2	/* digest was made in scratch: copy it out */
-#define JF_EMPTY	0x4	/* HMAC of nothing: digest is in the session */
-#define JF_INVALID	0x8	/* ipsec-mb refused the job */
 
 /* A new session in the burst: check it once for every op that follows
  * with the same one.
@@ -93,6 +62,9 @@ qatsec_sess_switch(struct qatsec_burst_ctx *c, const void *sess)
 	c->gcm = NULL;
 	c->fast = s->kind == QATSEC_KIND_CBC_HMAC ? FAST_CBC_HMAC :
 		s->job_union == QATSEC_JOB_U_CHACHA ? FAST_CHACHA : FAST_NONE;
+	if (s->job_union == QATSEC_JOB_U_SNOW3G && s->nocheck_alen &&
+			(s->flags & F_CIPHER) && s->tag_len == s->digest_len)
+		c->fast = FAST_SNOW3G;
 	/* Key data made for another code path would give wrong results:
 	 * such a GCM session's ops fail (gcm stays NULL).
 	 */
@@ -211,158 +183,6 @@ qatsec_gcm(struct qatsec_burst_ctx *c, const struct qatsec_sym_sess *s,
 		rte_pktmbuf_mtod_offset(r->dst, uint8_t *, r->c_off);
 	return qatsec_gcm_linear(c->gcm, c->t, s, out, in, r->c_len, r->iv,
 		r->aad, r->digest);
-}
-
-/* Whether op is a symmetric op on the session and pool checked last:
- * then nothing about them needs checking again.
- */
-static __rte_always_inline bool
-qatsec_same(const struct qatsec_burst_ctx *c, const struct rte_crypto_op *op)
-{
-	return op->sym->session == c->sess && op->mempool == c->mp &&
-		op->type == RTE_CRYPTO_OP_TYPE_SYMMETRIC &&
-		op->sess_type == RTE_CRYPTO_OP_WITH_SESSION;
-}
-
-/* Bytes [0, end) of m lie in its first segment (and its packet). */
-static __rte_always_inline bool
-qatsec_fits(const struct rte_mbuf *m, uint64_t end)
-{
-	return end <= m->data_len && end <= m->pkt_len;
-}
-
-/* AES-GCM fast path: c->s is a FAST_GCM session. The op's own fields are
- * checked as qatsec_check does; anything unusual (fragmented, no digest,
- * region out of the packet) returns NOT_PROCESSED for the general path to
- * serve or fail.
- */
-static __rte_always_inline uint8_t
-qatsec_gcm_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op)
-{
-	const struct qatsec_sym_sess *s = c->s;
-	struct rte_crypto_sym_op *sym = op->sym;
-	struct rte_mbuf *m = sym->m_src, *d = sym->m_dst;
-	uint32_t off = sym->aead.data.offset, len = sym->aead.data.length;
-	uint64_t end = (uint64_t)off + len;
-	uint8_t *digest = sym->aead.digest.data, *in, *out;
-	const uint8_t *aad = sym->aead.aad.data;
-
-	if (d == m)
-		d = NULL;
-	if (unlikely(m == NULL || digest == NULL || !qatsec_fits(m, end) ||
-			(d != NULL && !qatsec_fits(d, end)) ||
-			(aad == NULL && s->aad_len != 0)))
-		return RTE_CRYPTO_OP_STATUS_NOT_PROCESSED;
-	in = rte_pktmbuf_mtod_offset(m, uint8_t *, off);
-	out = d == NULL ? in : rte_pktmbuf_mtod_offset(d, uint8_t *, off);
-	return qatsec_gcm_linear(c->gcm, c->t, s, out, in, len,
-		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off),
-		aad != NULL ? aad : qatsec_zero, digest);
-}
-
-/* The job fields every kind fills alike: regions, IV and the session's
- * sizes and order. Offsets count from base.
- */
-static __rte_always_inline void
-qatsec_job_regions(IMB_JOB *job, const struct qatsec_sym_sess *s,
-		const uint8_t *base, uint8_t *out, uint32_t c_off,
-		uint32_t c_len, uint32_t a_off, uint32_t a_len, const uint8_t *iv)
-{
-	job->key_len_in_bytes = s->key_len;
-	job->src = base;
-	job->dst = out;
-	job->cipher_start_src_offset_in_bytes = c_off;
-	job->msg_len_to_cipher_in_bytes = c_len;
-	job->hash_start_src_offset_in_bytes = a_off;
-	job->msg_len_to_hash_in_bytes = a_len;
-	job->iv = iv;
-	job->iv_len_in_bytes = s->iv_len;
-	job->cipher_direction = s->cipher_dir;
-	job->chain_order = s->chain_order;
-	job->auth_tag_output_len_in_bytes = s->tag_len;
-}
-
-/* AES-CBC + HMAC fast path: c->s is a FAST_CBC_HMAC session; fills job for an
- * in-place op with both regions non-empty in the first segment. Returns
- * false for the general path to take the op.
- */
-static __rte_always_inline bool
-qatsec_cbc_hmac_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op, IMB_JOB *job,
-		uint8_t *scratch)
-{
-	const struct qatsec_sym_sess *s = c->s;
-	struct rte_crypto_sym_op *sym = op->sym;
-	struct rte_mbuf *m = sym->m_src;
-	uint32_t c_off = sym->cipher.data.offset, c_len = sym->cipher.data.length;
-	uint32_t a_off = sym->auth.data.offset, a_len = sym->auth.data.length;
-	uint64_t end = RTE_MAX((uint64_t)c_off + c_len, (uint64_t)a_off + a_len);
-	uint8_t *digest = sym->auth.digest.data, *base;
-	const uint8_t *keys = qatsec_keys(s);
-	unsigned int jf = 0;
-
-	if (unlikely(m == NULL || (sym->m_dst != NULL && sym->m_dst != m) ||
-			c_len == 0 || a_len == 0 || (c_len & 15) != 0 ||
-			digest == NULL || !qatsec_fits(m, end)))
-		return false;
-	base = rte_pktmbuf_mtod(m, uint8_t *);
-	job->enc_keys = keys + KEY_AES_ENC;
-	job->dec_keys = keys + KEY_AES_DEC;
-	qatsec_job_regions(job, s, base, base + c_off, c_off, c_len, a_off,
-		a_len, rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
-	job->cipher_mode = IMB_CIPHER_CBC;
-	job->hash_alg = s->hash_alg;
-	job->u.HMAC._hashed_auth_key_xor_ipad = keys + KEY_HMAC_IPAD;
-	job->u.HMAC._hashed_auth_key_xor_opad = keys + KEY_HMAC_OPAD;
-	job->auth_tag_output = digest;
-	if (s->flags & F_VERIFY)
-		jf = JF_VERIFY;
-	if (jf != 0 || s->tag_len != s->digest_len) {
-		job->auth_tag_output = scratch;
-		jf |= JF_COPY;
-	}
-	job->user_data = op;
-	job->user_data2 = (void *)(uintptr_t)jf;
-	return true;
-}
-
-/* ChaCha20-Poly1305 fast path: c->s is a FAST_CHACHA session; fills job
- * for an in-place op whose region lies in the first segment. Returns false
- * for the general path to take the op.
- */
-static __rte_always_inline bool
-qatsec_chacha_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
-		IMB_JOB *job, uint8_t *scratch)
-{
-	const struct qatsec_sym_sess *s = c->s;
-	struct rte_crypto_sym_op *sym = op->sym;
-	struct rte_mbuf *m = sym->m_src;
-	uint32_t off = sym->aead.data.offset, len = sym->aead.data.length;
-	uint8_t *digest = sym->aead.digest.data, *base;
-	const uint8_t *aad = sym->aead.aad.data;
-
-	if (unlikely(m == NULL || (sym->m_dst != NULL && sym->m_dst != m) ||
-			digest == NULL || (aad == NULL && s->aad_len != 0) ||
-			!qatsec_fits(m, (uint64_t)off + len)))
-		return false;
-	base = rte_pktmbuf_mtod(m, uint8_t *);
-	job->enc_keys = qatsec_keys(s) + KEY_AES_ENC;
-	job->dec_keys = qatsec_keys(s) + KEY_AES_ENC;
-	qatsec_job_regions(job, s, base, base + off, off, len, off, len,
-		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
-	job->cipher_mode = IMB_CIPHER_CHACHA20_POLY1305;
-	job->hash_alg = IMB_AUTH_CHACHA20_POLY1305;
-	job->u.CHACHA20_POLY1305.aad = aad != NULL ? aad : qatsec_zero;
-	job->u.CHACHA20_POLY1305.aad_len_in_bytes = s->aad_len;
-	job->u.CHACHA20_POLY1305.ctx = NULL;
-	job->user_data = op;
-	if (s->flags & F_VERIFY) {
-		job->auth_tag_output = scratch;
-		job->user_data2 = (void *)(uintptr_t)(JF_VERIFY | JF_COPY);
-	} else {
-		job->auth_tag_output = digest;
-		job->user_data2 = (void *)(uintptr_t)0;
-	}
-	return true;
 }
 
 /* Fill job for op; base is where offsets count from, out the cipher
@@ -729,6 +549,15 @@ qatsec_fast(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 				!qatsec_chacha_fast(c, op, job, t->digest[i])))
 			return false;
 		b->nocheck &= c->s->nocheck;
+		b->nb_jobs++;
+		return true;
+	case FAST_SNOW3G:
+		job = qatsec_job_slot(c, b, n - i);
+		if (unlikely(job == NULL ||
+				!qatsec_snow3g_fast(c, op, job, t->digest[i])))
+			return false;
+		/* Its UIA2 region is not empty: nocheck_alen holds. */
+		b->nocheck &= c->s->nocheck | c->s->nocheck_alen;
 		b->nb_jobs++;
 		return true;
 	default:
