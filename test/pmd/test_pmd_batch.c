@@ -2,13 +2,14 @@
  * Batching tests (suite pmd): the soft endpoint's fast paths group the ops
  * of a burst (runs of one session, AES-CBC + HMAC runs of one class fed to
  * ipsec-mb's cipher and hash burst APIs, AES-GCM straight to the direct
- * API, ChaCha20-Poly1305 and SNOW3G UEA2 + UIA2 to unchecked jobs) and
- * fall back per op to the general path. Bursts that mix sessions,
- * classes, directions, in-place and out-of-place ops, and good and forged
- * tags must give, op by op, what a reference PMD gives for the same inputs
- * (crypto_openssl; crypto_aesni_mb for ChaCha20-Poly1305 and SNOW3G,
+ * API, ChaCha20-Poly1305 and SNOW3G UEA2 + UIA2 to unchecked jobs, ZUC
+ * to the direct multi-buffer API) and fall back per op to the general
+ * path. Bursts that mix sessions, classes, directions, in-place and
+ * out-of-place ops, and good and forged tags must give, op by op, what a
+ * reference PMD gives for the same inputs
+ * (crypto_openssl; crypto_aesni_mb for ChaCha20-Poly1305, SNOW3G and ZUC,
  * which openssl 22.11 lacks): the same status, the same output bytes, the
- * same digest. SNOW3G regions are in bits: some end inside a byte.
+ * same digest. 3GPP regions are in bits: some end inside a byte.
  * Output is TAP. Usage: test_pmd_batch [EAL args with --vdev crypto_qatsec,
  * --vdev crypto_openssl and --vdev crypto_aesni_mb]
  */
@@ -26,7 +27,7 @@
 #include "rte_pmd_qatsec.h"
 #include "tap.h"
 
-#define NB_OPS		(4 * 32 + 7)	/* bursts of 32 and a ragged one */
+#define NB_OPS		(8 * 32 + 7)	/* bursts of 32 and a ragged one */
 #define BURST		32
 #define IV_OFF		(sizeof(struct rte_crypto_op) + sizeof(struct rte_crypto_sym_op))
 #define AAD_LEN		16
@@ -35,7 +36,7 @@
 
 /* The sessions a burst mixes. VERIFY ones read a tag made by their INV. */
 enum { S_CBC1, S_CBC1B, S_CBC256V, S_CBC1F, S_GCM128E, S_GCM256D, S_CCE,
-	S_CCD, S_S3E, S_S3D, NB_SESS };
+	S_CCD, S_S3E, S_S3D, S_ZE, S_ZD, NB_SESS };
 
 enum { REF_OPENSSL, REF_AESNI_MB, NB_REF };
 
@@ -47,7 +48,9 @@ struct sdef {
 	enum rte_crypto_auth_algorithm auth;
 	uint8_t seed;
 	int ref;		/* reference device */
-	int snow3g;		/* SNOW3G UEA2 + UIA2, regions in bits */
+	int bits;		/* regions in bits: 1 SNOW3G UEA2 + UIA2,
+				 * 2 ZUC EEA3 + EIA3 (cipher on whole bytes)
+				 */
 };
 
 static const struct sdef sdefs[NB_SESS] = {
@@ -70,6 +73,10 @@ static const struct sdef sdefs[NB_SESS] = {
 		RTE_CRYPTO_AUTH_SNOW3G_UIA2, 9, REF_AESNI_MB, 1 },
 	[S_S3D] = { "snow3g uia2+uea2 ver/dec", 0, 0, 16, 4,
 		RTE_CRYPTO_AUTH_SNOW3G_UIA2, 10, REF_AESNI_MB, 1 },
+	[S_ZE] = { "zuc eea3+eia3 enc/gen", 0, 1, 16, 4,
+		RTE_CRYPTO_AUTH_ZUC_EIA3, 11, REF_AESNI_MB, 2 },
+	[S_ZD] = { "zuc eia3+eea3 ver/dec", 0, 0, 16, 4,
+		RTE_CRYPTO_AUTH_ZUC_EIA3, 12, REF_AESNI_MB, 2 },
 };
 
 static void
@@ -105,7 +112,8 @@ fill_xforms(const struct sdef *d, int enc, struct rte_crypto_sym_xform *x,
 	c->type = RTE_CRYPTO_SYM_XFORM_CIPHER;
 	c->cipher.op = enc ? RTE_CRYPTO_CIPHER_OP_ENCRYPT :
 		RTE_CRYPTO_CIPHER_OP_DECRYPT;
-	c->cipher.algo = d->snow3g ? RTE_CRYPTO_CIPHER_SNOW3G_UEA2 :
+	c->cipher.algo = d->bits == 1 ? RTE_CRYPTO_CIPHER_SNOW3G_UEA2 :
+		d->bits == 2 ? RTE_CRYPTO_CIPHER_ZUC_EEA3 :
 		RTE_CRYPTO_CIPHER_AES_CBC;
 	c->cipher.key.data = ckey;
 	c->cipher.key.length = d->key_len;
@@ -115,9 +123,9 @@ fill_xforms(const struct sdef *d, int enc, struct rte_crypto_sym_xform *x,
 	a->auth.op = enc ? RTE_CRYPTO_AUTH_OP_GENERATE : RTE_CRYPTO_AUTH_OP_VERIFY;
 	a->auth.algo = d->auth;
 	a->auth.key.data = akey;
-	a->auth.key.length = d->snow3g ? 16 : 64;
+	a->auth.key.length = d->bits ? 16 : 64;
 	a->auth.digest_length = d->digest;
-	if (d->snow3g) {
+	if (d->bits) {
 		a->auth.iv.offset = IV_OFF + 16;
 		a->auth.iv.length = 16;
 	}
@@ -129,9 +137,11 @@ struct spec {
 	int oop;		/* out of place */
 	int forge;		/* verify: tag corrupted */
 	uint32_t hdr, len;	/* region: [hdr, hdr + len), auth from 0 */
-	uint32_t trim;		/* SNOW3G: bits short of the last byte */
+	uint32_t trim;		/* bits short of the last byte (SNOW3G: both
+				 * regions, ZUC: the EIA3 one)
+				 */
 	uint8_t data[BUF_MAX];	/* header + payload (+ tag for verify) */
-	uint8_t iv[32], aad[AAD_LEN];	/* SNOW3G: UIA2's IV at +16 */
+	uint8_t iv[32], aad[AAD_LEN];	/* 3GPP: the auth IV at +16 */
 };
 
 static struct spec specs[NB_OPS];
@@ -212,9 +222,10 @@ make_op(struct dev *d, int i, int inv)
 		op->sym->aead.data.length = p->len;
 		op->sym->aead.digest.data = dig;
 		op->sym->aead.aad.data = (uint8_t *)p->aad;
-	} else if (sd->snow3g) {
+	} else if (sd->bits) {
 		op->sym->cipher.data.offset = p->hdr * 8;
-		op->sym->cipher.data.length = p->len * 8 - p->trim;
+		op->sym->cipher.data.length = p->len * 8 -
+			(sd->bits == 1 ? p->trim : 0);
 		op->sym->auth.data.offset = 0;
 		op->sym->auth.data.length = total * 8 - p->trim;
 		op->sym->auth.digest.data = dig;
@@ -276,7 +287,7 @@ make_specs(struct dev *refs)
 		for (unsigned int k = 0; k < sizeof(p->data); k++)
 			p->data[k] = (uint8_t)rte_rand();
 		/* Out of place, the bits past a region's end are each PMD's. */
-		p->trim = sdefs[s].snow3g && !p->oop && rte_rand() % 3 == 0 ?
+		p->trim = sdefs[s].bits && !p->oop && rte_rand() % 3 == 0 ?
 			1 + (uint32_t)(rte_rand() % 7) : 0;
 		for (unsigned int k = 0; k < sizeof(p->iv); k++)
 			p->iv[k] = (uint8_t)rte_rand();

@@ -10,7 +10,7 @@
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
  *   SNOW3G UEA2 + UIA2 the same, for regions on whole bytes
  *   ZUC-128 EEA3/EIA3  the direct multi-buffer API, one call per half for
- *                      a run (qatsec_sym_zuc.c)
+ *                      a run of up to 16 (qatsec_sym_zuc.c)
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
  * when it is enqueued (the soft endpoint's contract, whichever thread
@@ -65,6 +65,8 @@ qatsec_sess_switch(struct qatsec_burst_ctx *c, const void *sess)
 	if (s->job_union == QATSEC_JOB_U_SNOW3G && s->nocheck_alen &&
 			(s->flags & F_CIPHER) && s->tag_len == s->digest_len)
 		c->fast = FAST_SNOW3G;
+	if (s->zuc_run != 0)
+		c->fast = FAST_ZUC;
 	/* Key data made for another code path would give wrong results:
 	 * such a GCM session's ops fail (gcm stays NULL).
 	 */
@@ -503,6 +505,19 @@ qatsec_cbc_hmac_room(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 	b->cbc_hmac_s = s;
 }
 
+/* Make room in the ZUC run for an op of s: a run shares one class and
+ * holds QATSEC_ZUC_RUN_MAX ops at most.
+ */
+static __rte_always_inline void
+qatsec_zuc_room(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
+		const struct qatsec_sym_sess *s)
+{
+	if (b->zuc->n != 0 && (b->zuc->cls != s->zuc_run ||
+			b->zuc->n == QATSEC_ZUC_RUN_MAX))
+		c->err += qatsec_zuc_run(c->mgr, b->zuc);
+	b->zuc->cls = s->zuc_run;
+}
+
 /* A free job slot, taken from the manager when the first job op shows up
  * (a burst of GCM or CBC + HMAC ops never touches the job queue); NULL
  * when the manager has none left.
@@ -560,6 +575,9 @@ qatsec_fast(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		b->nocheck &= c->s->nocheck | c->s->nocheck_alen;
 		b->nb_jobs++;
 		return true;
+	case FAST_ZUC:
+		qatsec_zuc_room(c, b, c->s);
+		return qatsec_zuc_fast(c, b->zuc, op, t->digest[i]);
 	default:
 		return false;
 	}
@@ -636,9 +654,7 @@ qatsec_flat_op(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		return;
 	}
 	if (s->zuc_run != 0 && qatsec_zuc_fits(s, r)) {
-		if (b->zuc->n != 0 && b->zuc->cls != s->zuc_run)
-			c->err += qatsec_zuc_run(c->mgr, b->zuc);
-		b->zuc->cls = s->zuc_run;
+		qatsec_zuc_room(c, b, s);
 		qatsec_zuc_add(b->zuc, op, s, r, base, t->digest[i]);
 		return;
 	}

@@ -42,6 +42,7 @@ enum qatsec_fast {
 	FAST_CBC_HMAC,	/* AES-CBC + HMAC */
 	FAST_CHACHA,	/* ChaCha20-Poly1305 through the burst job API */
 	FAST_SNOW3G,	/* SNOW3G UEA2 then UIA2, through the burst job API */
+	FAST_ZUC,	/* ZUC-128 EEA3 and/or EIA3, through the direct API */
 };
 
 /* Flags carried in IMB_JOB.user_data2. */
@@ -253,6 +254,61 @@ qatsec_snow3g_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 		job->auth_tag_output = digest;
 		job->user_data2 = (void *)(uintptr_t)0;
 	}
+	return true;
+}
+
+/* ZUC-128 fast path: c->s has a zuc_run; adds to z an in-place op whose
+ * regions start on whole bytes (EEA3's also ends on one), are not empty,
+ * are within ipsec-mb's limits and lie in the first segment. Returns false
+ * for the general path to take the op.
+ */
+static __rte_always_inline bool
+qatsec_zuc_fast(struct qatsec_burst_ctx *c, struct qatsec_zuc_run *z,
+		struct rte_crypto_op *op, uint8_t *tag)
+{
+	const struct qatsec_sym_sess *s = c->s;
+	struct rte_crypto_sym_op *sym = op->sym;
+	struct rte_mbuf *m = sym->m_src;
+	const uint8_t *keys = qatsec_keys(s);
+	uint32_t k = z->n, off, len;
+	uint64_t end = 0;
+	uint8_t *base;
+
+	if (unlikely(m == NULL || (sym->m_dst != NULL && sym->m_dst != m)))
+		return false;
+	base = rte_pktmbuf_mtod(m, uint8_t *);
+	if (s->zuc_run & QATSEC_ZUC_CIPHER) {
+		off = sym->cipher.data.offset;
+		len = sym->cipher.data.length;
+		if (unlikely(((off | len) & 7) != 0 || len == 0 ||
+				len > QATSEC_ZUC_MAX_BITS))
+			return false;
+		end = (uint64_t)(off >> 3) + (len >> 3);
+		z->ckey[k] = keys + KEY_3GPP_CIPHER;
+		z->civ[k] = rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off);
+		z->cbuf[k] = base + (off >> 3);
+		z->clen[k] = len >> 3;
+	}
+	if (s->zuc_run & QATSEC_ZUC_AUTH) {
+		off = sym->auth.data.offset;
+		len = sym->auth.data.length;
+		if (unlikely((off & 7) != 0 || len == 0 ||
+				len > QATSEC_ZUC_MAX_BITS ||
+				sym->auth.digest.data == NULL))
+			return false;
+		end = RTE_MAX(end, (uint64_t)(off >> 3) + ((len + 7) >> 3));
+		z->akey[k] = keys + KEY_3GPP_AUTH;
+		z->aiv[k] = rte_crypto_op_ctod_offset(op, uint8_t *,
+			s->auth_iv_off);
+		z->abuf[k] = base + (off >> 3);
+		z->abits[k] = len;
+		z->tag[k] = (uint32_t *)tag;
+	}
+	if (unlikely(!qatsec_fits(m, end)))
+		return false;
+	z->op[k] = op;
+	z->digest[k] = sym->auth.digest.data;
+	z->n = k + 1;
 	return true;
 }
 

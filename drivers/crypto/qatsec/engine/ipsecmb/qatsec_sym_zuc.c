@@ -14,20 +14,16 @@
 
 #include "qatsec_sym_private.h"
 
-/* ipsec-mb 1.3's ZUC limits (zuc_internal.h): what its jobs accept. */
-#define ZUC_MAX_BITS	65504u
-#define ZUC_MAX_BYTES	(ZUC_MAX_BITS / 8)
-
 bool
 qatsec_zuc_fits(const struct qatsec_sym_sess *s, const struct qatsec_req *r)
 {
 	if (r->dst != NULL)
 		return false;
 	if ((s->zuc_run & QATSEC_ZUC_CIPHER) &&
-			(r->c_len == 0 || r->c_len > ZUC_MAX_BYTES))
+			(r->c_len == 0 || r->c_len > QATSEC_ZUC_MAX_BYTES))
 		return false;
 	if ((s->zuc_run & QATSEC_ZUC_AUTH) &&
-			(r->a_bits == 0 || r->a_bits > ZUC_MAX_BITS))
+			(r->a_bits == 0 || r->a_bits > QATSEC_ZUC_MAX_BITS))
 		return false;
 	return true;
 }
