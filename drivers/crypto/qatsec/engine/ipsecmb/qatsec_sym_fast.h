@@ -163,6 +163,23 @@ qatsec_cbc_hmac_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op, IMB_J
 	return true;
 }
 
+/* Where job's tag goes, for a session whose tag is the whole digest: the
+ * op's digest, or scratch to compare with it (verify).
+ */
+static __rte_always_inline void
+qatsec_job_tag(IMB_JOB *job, struct rte_crypto_op *op,
+		const struct qatsec_sym_sess *s, uint8_t *digest, uint8_t *scratch)
+{
+	job->user_data = op;
+	if (s->flags & F_VERIFY) {
+		job->auth_tag_output = scratch;
+		job->user_data2 = (void *)(uintptr_t)(JF_VERIFY | JF_COPY);
+	} else {
+		job->auth_tag_output = digest;
+		job->user_data2 = (void *)(uintptr_t)0;
+	}
+}
+
 /* ChaCha20-Poly1305 fast path: c->s is a FAST_CHACHA session; fills job
  * for an in-place op whose region lies in the first segment. Returns false
  * for the general path to take the op.
@@ -192,14 +209,7 @@ qatsec_chacha_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	job->u.CHACHA20_POLY1305.aad = aad != NULL ? aad : qatsec_zero;
 	job->u.CHACHA20_POLY1305.aad_len_in_bytes = s->aad_len;
 	job->u.CHACHA20_POLY1305.ctx = NULL;
-	job->user_data = op;
-	if (s->flags & F_VERIFY) {
-		job->auth_tag_output = scratch;
-		job->user_data2 = (void *)(uintptr_t)(JF_VERIFY | JF_COPY);
-	} else {
-		job->auth_tag_output = digest;
-		job->user_data2 = (void *)(uintptr_t)0;
-	}
+	qatsec_job_tag(job, op, s, digest, scratch);
 	return true;
 }
 
@@ -246,14 +256,7 @@ qatsec_snow3g_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	job->u.SNOW3G_UIA2._iv = rte_crypto_op_ctod_offset(op, const uint8_t *,
 		s->auth_iv_off);
 	job->msg_len_to_hash_in_bits = a_bits;
-	job->user_data = op;
-	if (s->flags & F_VERIFY) {
-		job->auth_tag_output = scratch;
-		job->user_data2 = (void *)(uintptr_t)(JF_VERIFY | JF_COPY);
-	} else {
-		job->auth_tag_output = digest;
-		job->user_data2 = (void *)(uintptr_t)0;
-	}
+	qatsec_job_tag(job, op, s, digest, scratch);
 	return true;
 }
 
