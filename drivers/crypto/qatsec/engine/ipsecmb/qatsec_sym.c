@@ -10,7 +10,7 @@
  *   ChaCha20-Poly1305  the burst job API, unchecked (checked here)
  *   SNOW3G UEA2 + UIA2 the same, for regions on whole bytes
  *   ZUC-128 EEA3/EIA3  the direct multi-buffer API, one call per half for
- *                      a run of up to 16 (qatsec_sym_zuc.c)
+ *                      a run (qatsec_sym_zuc.c)
  *   everything else    the burst job API (submit, then flush)
  * No job is left in ipsec-mb's lanes when a call returns: an op is done
  * when it is enqueued (the soft endpoint's contract, whichever thread
@@ -505,15 +505,14 @@ qatsec_cbc_hmac_room(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 	b->cbc_hmac_s = s;
 }
 
-/* Make room in the ZUC run for an op of s: a run shares one class and
- * holds QATSEC_ZUC_RUN_MAX ops at most.
+/* Make room in the ZUC run for an op of s: a run shares one class (one
+ * call over the whole burst measured faster at 64 B than calls of 16).
  */
 static __rte_always_inline void
 qatsec_zuc_room(struct qatsec_burst_ctx *c, struct qatsec_burst_jobs *b,
 		const struct qatsec_sym_sess *s)
 {
-	if (b->zuc->n != 0 && (b->zuc->cls != s->zuc_run ||
-			b->zuc->n == QATSEC_ZUC_RUN_MAX))
+	if (b->zuc->n != 0 && b->zuc->cls != s->zuc_run)
 		c->err += qatsec_zuc_run(c->mgr, b->zuc);
 	b->zuc->cls = s->zuc_run;
 }

@@ -210,10 +210,6 @@ struct qatsec_req {
 /* ipsec-mb 1.3's ZUC limits (zuc_internal.h): what its jobs accept. */
 #define QATSEC_ZUC_MAX_BITS	65504u
 #define QATSEC_ZUC_MAX_BYTES	(QATSEC_ZUC_MAX_BITS / 8)
-/* Ops per direct call: ipsec-mb's 16 lanes (at 64 B, runs of 32 measured
- * slower than two of 16).
- */
-#define QATSEC_ZUC_RUN_MAX	16
 struct qatsec_zuc_run {
 	uint32_t n, cls;
 	struct rte_crypto_op *op[QATSEC_BURST];
