@@ -48,31 +48,42 @@ struct sdef {
 	int enc;
 	uint16_t key_len, iv_len, digest, aad;
 	uint16_t block;		/* cipher length must be a multiple */
+	uint8_t bits;		/* regions in bits: 1 SNOW3G (cipher at any
+				 * bit), 2 ZUC (cipher on whole bytes); the
+				 * auth IV after the cipher IV
+				 */
 };
 
 static const struct sdef sdefs[] = {
-	{ "aes128gcm enc", K_AEAD, RTE_CRYPTO_AEAD_AES_GCM, 0, 1, 16, 12, 16, 16, 1 },
-	{ "aes256gcm dec", K_AEAD, RTE_CRYPTO_AEAD_AES_GCM, 0, 0, 32, 12, 16, 0, 1 },
-	{ "chacha20-poly1305 enc", K_AEAD, RTE_CRYPTO_AEAD_CHACHA20_POLY1305, 0, 1, 32, 12, 16, 16, 1 },
-	{ "aes128ccm dec", K_AEAD, RTE_CRYPTO_AEAD_AES_CCM, 0, 0, 16, 12, 16, 16, 1 },
+	{ "aes128gcm enc", K_AEAD, RTE_CRYPTO_AEAD_AES_GCM, 0, 1, 16, 12, 16, 16, 1, 0 },
+	{ "aes256gcm dec", K_AEAD, RTE_CRYPTO_AEAD_AES_GCM, 0, 0, 32, 12, 16, 0, 1, 0 },
+	{ "chacha20-poly1305 enc", K_AEAD, RTE_CRYPTO_AEAD_CHACHA20_POLY1305, 0, 1, 32, 12, 16, 16, 1, 0 },
+	{ "aes128ccm dec", K_AEAD, RTE_CRYPTO_AEAD_AES_CCM, 0, 0, 16, 12, 16, 16, 1, 0 },
 	{ "aes128cbc+sha1 enc/gen", K_CHAIN_CA, RTE_CRYPTO_CIPHER_AES_CBC,
-		RTE_CRYPTO_AUTH_SHA1_HMAC, 1, 16, 16, 12, 0, 16 },
+		RTE_CRYPTO_AUTH_SHA1_HMAC, 1, 16, 16, 12, 0, 16, 0 },
 	{ "sha256+aes256cbc ver/dec", K_CHAIN_AC, RTE_CRYPTO_CIPHER_AES_CBC,
-		RTE_CRYPTO_AUTH_SHA256_HMAC, 0, 32, 16, 16, 0, 16 },
-	{ "aes128ctr", K_CIPHER, RTE_CRYPTO_CIPHER_AES_CTR, 0, 1, 16, 16, 0, 0, 1 },
-	{ "aes-cmac gen", K_AUTH, RTE_CRYPTO_AUTH_AES_CMAC, 0, 1, 16, 0, 16, 0, 1 },
-	{ "aes-gmac ver", K_AUTH, RTE_CRYPTO_AUTH_AES_GMAC, 0, 0, 16, 12, 16, 0, 1 },
-	{ "sha256", K_AUTH, RTE_CRYPTO_AUTH_SHA256, 0, 1, 0, 0, 32, 0, 1 },
+		RTE_CRYPTO_AUTH_SHA256_HMAC, 0, 32, 16, 16, 0, 16, 0 },
+	{ "aes128ctr", K_CIPHER, RTE_CRYPTO_CIPHER_AES_CTR, 0, 1, 16, 16, 0, 0, 1, 0 },
+	{ "aes-cmac gen", K_AUTH, RTE_CRYPTO_AUTH_AES_CMAC, 0, 1, 16, 0, 16, 0, 1, 0 },
+	{ "aes-gmac ver", K_AUTH, RTE_CRYPTO_AUTH_AES_GMAC, 0, 0, 16, 12, 16, 0, 1, 0 },
+	{ "sha256", K_AUTH, RTE_CRYPTO_AUTH_SHA256, 0, 1, 0, 0, 32, 0, 1, 0 },
 	{ "null+null", K_CHAIN_CA, RTE_CRYPTO_CIPHER_NULL, RTE_CRYPTO_AUTH_NULL,
-		1, 0, 0, 0, 0, 1 },
+		1, 0, 0, 0, 0, 1, 0 },
 	/* The job-API algorithms past AES (byte regions). */
 	{ "3des-cbc+md5 enc/gen", K_CHAIN_CA, RTE_CRYPTO_CIPHER_3DES_CBC,
-		RTE_CRYPTO_AUTH_MD5_HMAC, 1, 24, 8, 12, 0, 8 },
+		RTE_CRYPTO_AUTH_MD5_HMAC, 1, 24, 8, 12, 0, 8, 0 },
 	{ "aes-docsisbpi dec", K_CIPHER, RTE_CRYPTO_CIPHER_AES_DOCSISBPI, 0, 0,
-		16, 16, 0, 0, 1 },
+		16, 16, 0, 0, 1, 0 },
 	{ "des-docsisbpi enc", K_CIPHER, RTE_CRYPTO_CIPHER_DES_DOCSISBPI, 0, 1,
-		8, 8, 0, 0, 1 },
-	{ "aes256ecb", K_CIPHER, RTE_CRYPTO_CIPHER_AES_ECB, 0, 1, 32, 0, 0, 0, 16 },
+		8, 8, 0, 0, 1, 0 },
+	{ "aes256ecb", K_CIPHER, RTE_CRYPTO_CIPHER_AES_ECB, 0, 1, 32, 0, 0, 0, 16, 0 },
+	/* The 3GPP chains, which have fast paths of their own. */
+	{ "snow3g uea2+uia2 enc/gen", K_CHAIN_CA, RTE_CRYPTO_CIPHER_SNOW3G_UEA2,
+		RTE_CRYPTO_AUTH_SNOW3G_UIA2, 1, 16, 16, 4, 0, 1, 1 },
+	{ "snow3g uia2+uea2 ver/dec", K_CHAIN_AC, RTE_CRYPTO_CIPHER_SNOW3G_UEA2,
+		RTE_CRYPTO_AUTH_SNOW3G_UIA2, 0, 16, 16, 4, 0, 1, 1 },
+	{ "zuc eea3+eia3 enc/gen", K_CHAIN_CA, RTE_CRYPTO_CIPHER_ZUC_EEA3,
+		RTE_CRYPTO_AUTH_ZUC_EIA3, 1, 16, 16, 4, 0, 1, 2 },
 };
 #define NB_SESS RTE_DIM(sdefs)
 
@@ -133,11 +144,11 @@ make_session(uint8_t dev, const struct sdef *d, void **out)
 			RTE_CRYPTO_AUTH_OP_VERIFY;
 		a->auth.algo = d->kind == K_AUTH ? d->algo : d->algo2;
 		a->auth.key.data = key;
-		a->auth.key.length = d->kind == K_AUTH ? d->key_len :
+		a->auth.key.length = d->kind == K_AUTH || d->bits ? d->key_len :
 			(d->algo2 == RTE_CRYPTO_AUTH_NULL ? 0 : 20);
 		a->auth.digest_length = d->digest;
-		a->auth.iv.offset = IV_OFF;
-		a->auth.iv.length = d->kind == K_AUTH ? d->iv_len : 0;
+		a->auth.iv.offset = d->bits ? IV_OFF + 16 : IV_OFF;
+		a->auth.iv.length = d->kind == K_AUTH || d->bits ? d->iv_len : 0;
 		if (d->kind == K_CIPHER) {
 			*out = rte_cryptodev_sym_session_create(dev, c, sess_pool);
 			return *out == NULL ? -1 : 0;
@@ -232,6 +243,30 @@ fits(uint32_t off, uint32_t len, uint32_t pkt)
 	return (uint64_t)off + len <= pkt;
 }
 
+/* A byte region in bits, as a 3GPP op gives it: mostly whole bytes, else
+ * starting or ending inside one.
+ */
+static void
+bit_region(uint32_t *off, uint32_t *len)
+{
+	uint64_t o = (uint64_t)*off * 8, l = (uint64_t)*len * 8;
+
+	if (rnd(3) == 0)
+		o += rnd(8);
+	if (rnd(3) == 0 && l != 0)
+		l -= rnd(8);
+	*off = (uint32_t)RTE_MIN(o, UINT32_MAX);
+	*len = (uint32_t)RTE_MIN(l, UINT32_MAX);
+}
+
+/* Whether a region (in bits when bits) lies in a packet of pkt bytes. */
+static int
+fits_in(int bits, uint32_t off, uint32_t len, uint32_t pkt)
+{
+	return bits ? (uint64_t)off + len <= (uint64_t)pkt * 8 :
+		fits(off, len, pkt);
+}
+
 /* Build op i of a burst on session si (-1: a hostile session choice). */
 static int
 build(struct opcase *c, unsigned int i, int si, void *foreign)
@@ -268,7 +303,7 @@ build(struct opcase *c, unsigned int i, int si, void *foreign)
 		break;
 	}
 	if (!short_op)
-		memset(rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF), 7, 16);
+		memset(rte_crypto_op_ctod_offset(op, uint8_t *, IV_OFF), 7, 32);
 	c->sess = si;
 	if (si < 0) {
 		switch (rnd(4)) {
@@ -308,18 +343,27 @@ build(struct opcase *c, unsigned int i, int si, void *foreign)
 	}
 	if (d->kind != K_AUTH) {
 		region(pkt, d->block, &off, &len);
+		if (d->bits)
+			bit_region(&off, &len);
 		sym->cipher.data.offset = off;
 		sym->cipher.data.length = len;
-		c->must_fail |= !fits(off, len, pkt) || len % d->block != 0 ||
-			(c->dst != NULL && !fits(off, len, c->dst->pkt_len));
+		c->must_fail |= !fits_in(d->bits, off, len, pkt) ||
+			len % d->block != 0 ||
+			(d->bits == 2 && ((off | len) & 7) != 0) ||
+			(c->dst != NULL &&
+			!fits_in(d->bits, off, len, c->dst->pkt_len));
 	}
 	/* A NULL auth has no region: whatever it says is ignored. */
 	if (d->kind != K_CIPHER && d->algo2 != RTE_CRYPTO_AUTH_NULL) {
 		region(pkt, 1, &off, &len);
+		if (d->bits)
+			bit_region(&off, &len);
 		sym->auth.data.offset = off;
 		sym->auth.data.length = len;
 		sym->auth.digest.data = rnd(12) == 0 ? NULL : digests[i];
-		c->must_fail |= !fits(off, len, pkt) ||
+		/* 3GPP MACs start on a whole byte. */
+		c->must_fail |= !fits_in(d->bits, off, len, pkt) ||
+			(d->bits && (off & 7) != 0) ||
 			(sym->auth.digest.data == NULL && d->digest != 0);
 	}
 	return 0;
@@ -509,7 +553,7 @@ setup_devices(int *q, int *nul)
 	sess_pool = rte_cryptodev_sym_session_pool_create("h_sess", 64, ssz,
 		0, 0, SOCKET_ID_ANY);
 	op_pool = rte_crypto_op_pool_create("h_ops",
-		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 2 * BURST, 0, 16, SOCKET_ID_ANY);
+		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 2 * BURST, 0, 32, SOCKET_ID_ANY);
 	op_pool0 = rte_crypto_op_pool_create("h_ops0",
 		RTE_CRYPTO_OP_TYPE_SYMMETRIC, 2 * BURST, 0, 0, SOCKET_ID_ANY);
 	mb_pool = rte_pktmbuf_pool_create("h_mb", 16 * BURST, 0, 0,
