@@ -383,6 +383,69 @@ qatsec_cbc_hmac_run(const struct qatsec_burst_ctx *c, uint32_t n,
 	return err;
 }
 
+/* ipsec-mb 1.3's SNOW3G UEA2 (job and direct API, every code path) writes
+ * the byte after a cipher region that starts or ends inside a byte: a
+ * byte of the packet outside the op's region, or one past its segment.
+ * Such ops run on the linear copy, cipher and hash apart
+ * (qatsec_linear_split).
+ */
+static __rte_always_inline bool
+qatsec_uea2_spills(const struct qatsec_sym_sess *s, const struct qatsec_req *r)
+{
+	return s->cipher_mode == IMB_CIPHER_SNOW3G_UEA2_BITLEN &&
+		r->c_bits != 0 &&
+		((r->c_bitoff | (r->c_bitoff + r->c_bits)) & 7) != 0;
+}
+
+/* One job of op on buf, made from its full job by dropping one half
+ * (hash: keep the hash, else keep the cipher); returns its status.
+ */
+static uint8_t
+qatsec_linear_half(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
+		struct qatsec_req *r, uint8_t *buf, bool hash)
+{
+	IMB_JOB *job;
+
+	if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1)
+		return RTE_CRYPTO_OP_STATUS_ERROR;
+	qatsec_job_fill(job, op, c->s, r, buf, buf + r->c_off - r->lo, r->lo,
+		c->t->digest[0]);
+	if (hash) {
+		job->cipher_mode = IMB_CIPHER_NULL;
+	} else {
+		job->hash_alg = IMB_AUTH_NULL;
+		job->user_data2 = (void *)(uintptr_t)0;
+	}
+	qatsec_run(c->mgr, &job, 1, false);
+	return op->status;
+}
+
+/* A qatsec_uea2_spills op on its linear copy buf: the cipher alone, the
+ * byte it spills on put back, the hash alone, in the session's order.
+ */
+static void
+qatsec_linear_split(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
+		struct qatsec_req *r, uint8_t *buf)
+{
+	uint8_t *spill = buf + r->c_off + r->c_len - r->lo, keep = *spill;
+	bool hash_first = c->s->chain_order == IMB_ORDER_HASH_CIPHER;
+
+	if (!(c->s->flags & F_AUTH)) {
+		qatsec_linear_half(c, op, r, buf, false);
+		*spill = keep;
+		return;
+	}
+	if (hash_first && qatsec_linear_half(c, op, r, buf, true) !=
+			RTE_CRYPTO_OP_STATUS_SUCCESS)
+		return;
+	if (qatsec_linear_half(c, op, r, buf, false) !=
+			RTE_CRYPTO_OP_STATUS_SUCCESS)
+		return;
+	*spill = keep;
+	if (!hash_first)
+		qatsec_linear_half(c, op, r, buf, true);
+}
+
 /* The job of a fragmented op on its linear copy buf. A digest the cipher
  * covers (doff >= 0) is made or checked in the copy, where the cipher
  * sees it: the op points there while the job runs.
@@ -394,17 +457,19 @@ qatsec_linear_job(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	uint8_t *digest = op->sym->auth.digest.data;
 	IMB_JOB *job;
 
-	if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1) {
-		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
-		return;
-	}
 	if (doff >= 0) {
 		r->digest = buf + (doff - r->lo);
 		op->sym->auth.digest.data = r->digest;
 	}
-	qatsec_job_fill(job, op, c->s, r, buf, buf + r->c_off - r->lo, r->lo,
-		c->t->digest[0]);
-	qatsec_run(c->mgr, &job, 1, false);
+	if (unlikely(qatsec_uea2_spills(c->s, r))) {
+		qatsec_linear_split(c, op, r, buf);
+	} else if (IMB_GET_NEXT_BURST(c->mgr, 1, &job) != 1) {
+		op->status = RTE_CRYPTO_OP_STATUS_ERROR;
+	} else {
+		qatsec_job_fill(job, op, c->s, r, buf, buf + r->c_off - r->lo,
+			r->lo, c->t->digest[0]);
+		qatsec_run(c->mgr, &job, 1, false);
+	}
 	op->sym->auth.digest.data = digest;
 }
 
@@ -697,7 +762,8 @@ qatsec_burst(struct qatsec_burst_ctx *c, struct rte_crypto_op **ops, uint32_t n)
 			qatsec_done(c, op, st);
 		else if (c->s->kind == QATSEC_KIND_GCM)
 			qatsec_done(c, op, qatsec_gcm(c, c->s, &r));
-		else if (unlikely(c->s->kind == QATSEC_KIND_DOCSIS))
+		else if (unlikely(c->s->kind == QATSEC_KIND_DOCSIS ||
+				qatsec_uea2_spills(c->s, &r)))
 			b.deferred[b.nb_deferred++] = i;	/* one job each */
 		else if (unlikely(!qatsec_flat(&r)))
 			qatsec_fragmented(c, &b, op, &r, i);

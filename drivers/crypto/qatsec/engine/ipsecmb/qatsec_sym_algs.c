@@ -249,7 +249,11 @@ qatsec_req_bits(const struct qatsec_sym_sess *s, const struct rte_crypto_op *op,
 			return -1;
 		r->c_bits = len;
 		r->c_bitoff = len == 0 ? 0 : off & 7;
-		r->c_off = off >> 3;
+		/* An empty region starting inside a byte starts after it:
+		 * one past the packet's last bit is out of the packet.
+		 */
+		r->c_off = len == 0 ? (uint32_t)(((uint64_t)off + 7) >> 3) :
+			off >> 3;
 		r->c_len = len == 0 ? 0 :
 			(uint32_t)(((uint64_t)(off & 7) + len + 7) >> 3);
 	}

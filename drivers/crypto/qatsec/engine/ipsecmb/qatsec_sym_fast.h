@@ -214,8 +214,9 @@ qatsec_chacha_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 }
 
 /* SNOW3G UEA2 then UIA2 fast path: c->s is a FAST_SNOW3G session; fills
- * job for an in-place op whose regions start on whole bytes, are not
- * empty and lie in the first segment: what ipsec-mb would check of the
+ * job for an in-place op whose regions start on whole bytes (the cipher's
+ * also ends on one: qatsec_uea2_spills), are not empty and lie in the
+ * first segment: what ipsec-mb would check of the
  * job is then fixed by the session (qatsec_snow3g_nocheck_init). Returns
  * false for the general path to take the op.
  */
@@ -236,15 +237,16 @@ qatsec_snow3g_fast(struct qatsec_burst_ctx *c, struct rte_crypto_op *op,
 	a_off >>= 3;
 	if (unlikely(m == NULL || (sym->m_dst != NULL && sym->m_dst != m) ||
 			((sym->cipher.data.offset | sym->auth.data.offset) & 7) != 0 ||
-			c_bits == 0 || a_bits == 0 || c_bits > UINT32_MAX - 7 ||
+			c_bits == 0 || a_bits == 0 || (c_bits & 7) != 0 ||
 			a_bits > UINT32_MAX - 7 || c_len > s->max_len ||
 			digest == NULL ||
 			!qatsec_fits(m, RTE_MAX((uint64_t)c_off + c_len,
 				(uint64_t)a_off + a_len))))
 		return false;
 	base = rte_pktmbuf_mtod(m, uint8_t *);
+	/* UEA2 is its own inverse: one key schedule for both directions. */
 	job->enc_keys = keys + KEY_3GPP_CIPHER;
-	job->dec_keys = keys + KEY_AES_DEC;
+	job->dec_keys = keys + KEY_3GPP_CIPHER;
 	qatsec_job_regions(job, s, base, base, 0, 0, a_off, a_len,
 		rte_crypto_op_ctod_offset(op, uint8_t *, s->iv_off));
 	/* Bit offsets count from base on both sides, so dst is base too. */

@@ -155,7 +155,11 @@ struct qatsec_tls {
 					 * then 3DES key schedule pointers
 					 */
 	uint8_t tag[QATSEC_DIGEST_MAX];
-	uint8_t bounce[QATSEC_LINEAR_MAX];
+	/* One byte more than any copy: ipsec-mb's SNOW3G UEA2 writes the
+	 * byte after a region that starts or ends inside a byte
+	 * (qatsec_uea2_spills).
+	 */
+	uint8_t bounce[QATSEC_LINEAR_MAX + 8];
 	IMB_MGR *mgr;
 	/* ipsec-mb's SSE code path, for AES-CBC encryption of short buffers:
 	 * there its 4/8-lane AES-NI code beats the 16-lane VAES (and AVX2)
