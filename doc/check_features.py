@@ -71,6 +71,8 @@ SECTION = {"CIPHER": "Cipher", "AUTH": "Auth", "AEAD": "AEAD"}
 
 cap = re.compile(r"QATSEC_CAP_(CIPHER|AUTH|AEAD)(?:_DU)?\(\s*RTE_CRYPTO_((?:CIPHER|AUTH|AEAD)_\w+)"
                  r"\s*,\s*\d+\s*,\s*(?:QR|QATSEC_RANGE)\((\d+),\s*(\d+),\s*(\d+)\)")
+# The shorthands for hashes (core/qatsec_caps.h): auth entries, unsized.
+hash_cap = re.compile(r"QATSEC_CAP_(?:HMAC|HASH)\(\s*RTE_CRYPTO_(AUTH_\w+)")
 have = set()
 files = [f for ext in ("c", "h")
          for f in glob.glob(os.path.join(src, "drivers", "**", "*." + ext), recursive=True)
@@ -89,6 +91,12 @@ for f in files:
                 have.add((SECTION[kind], f"{label} ({k * 8 // d})"))
         else:
             have.add((SECTION[kind], label))
+    for alg in hash_cap.findall(open(f, errors="replace").read()):
+        label = LABEL.get(alg)
+        if label is None:
+            unmapped.append(alg)
+        else:
+            have.add(("Auth", label))
 ok(len(have) > 0, f"capability tables found in {[os.path.relpath(f, src) for f in files]}")
 ok(not unmapped, f"every advertised algorithm has a feature row {unmapped or ''}")
 marked = {(s, k) for s in ("Cipher", "Auth", "AEAD") if drv.has_section(s)

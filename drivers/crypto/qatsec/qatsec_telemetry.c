@@ -221,10 +221,6 @@ mz_count(const struct rte_memzone *mz __rte_unused, void *arg)
 	(*(uint32_t *)arg)++;
 }
 
-/* What the claim service counted (exact, whatever the log dropped) and
- * how close the group is to DPDK's memzone limit (RTE_MAX_MEMZONE): each
- * killed application leaves its mempools' memzones behind.
- */
 /* The primary's start-up watch (DPDK's shared locks); zeros elsewhere. */
 static void
 summary_startup_watch(struct rte_tel_data *d)
@@ -242,6 +238,10 @@ summary_startup_watch(struct rte_tel_data *d)
 	rte_tel_data_add_dict_int(d, "eal_lock_stuck_s", w.stuck_s);
 }
 
+/* What the claim service counted (exact, whatever the log dropped) and
+ * how close the group is to DPDK's memzone limit (RTE_MAX_MEMZONE): each
+ * killed application leaves its mempools' memzones behind.
+ */
 static void
 summary_service(struct rte_tel_data *d)
 {

@@ -60,13 +60,7 @@ qatsec_sess_switch(struct qatsec_burst_ctx *c, const void *sess)
 	c->s = s;
 	c->mp = NULL;	/* an op without a pool needs no check either */
 	c->gcm = NULL;
-	c->fast = s->kind == QATSEC_KIND_CBC_HMAC ? FAST_CBC_HMAC :
-		s->job_union == QATSEC_JOB_U_CHACHA ? FAST_CHACHA : FAST_NONE;
-	if (s->job_union == QATSEC_JOB_U_SNOW3G && s->nocheck_alen &&
-			(s->flags & F_CIPHER) && s->tag_len == s->digest_len)
-		c->fast = FAST_SNOW3G;
-	if (s->zuc_run != 0)
-		c->fast = FAST_ZUC;
+	c->fast = qatsec_fast_kind(s);
 	/* Key data made for another code path would give wrong results:
 	 * such a GCM session's ops fail (gcm stays NULL).
 	 */

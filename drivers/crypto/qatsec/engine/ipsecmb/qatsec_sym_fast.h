@@ -45,6 +45,24 @@ enum qatsec_fast {
 	FAST_ZUC,	/* ZUC-128 EEA3 and/or EIA3, through the direct API */
 };
 
+/* The fast path of s's ops, but AES-GCM's (which also needs the key data
+ * made for the manager's code path).
+ */
+static inline uint32_t
+qatsec_fast_kind(const struct qatsec_sym_sess *s)
+{
+	if (s->kind == QATSEC_KIND_CBC_HMAC)
+		return FAST_CBC_HMAC;
+	if (s->job_union == QATSEC_JOB_U_CHACHA)
+		return FAST_CHACHA;
+	if (s->zuc_run != 0)
+		return FAST_ZUC;
+	if (s->job_union == QATSEC_JOB_U_SNOW3G && s->nocheck_alen &&
+			(s->flags & F_CIPHER) && s->tag_len == s->digest_len)
+		return FAST_SNOW3G;
+	return FAST_NONE;
+}
+
 /* Flags carried in IMB_JOB.user_data2. */
 #define JF_VERIFY	0x1
 #define JF_COPY		0x2	/* digest was made in scratch: copy it out */
